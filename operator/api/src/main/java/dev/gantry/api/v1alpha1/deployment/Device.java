@@ -1,0 +1,7 @@
+package dev.gantry.api.v1alpha1.deployment;
+
+/** Accelerator the runtime computes on. */
+public enum Device {
+    CPU,
+    GPU
+}
