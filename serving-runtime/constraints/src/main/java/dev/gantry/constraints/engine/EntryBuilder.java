@@ -1,0 +1,96 @@
+package dev.gantry.constraints.engine;
+
+import dev.gantry.constraints.automaton.Dfa;
+import dev.gantry.constraints.automaton.IntList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Computes a {@link MaskEntry} by walking the vocabulary trie against one rule's automaton: a dead byte
+ * prunes its whole subtree; a token read to its end inside the rule is accepted outright; a token that
+ * dies after passing a state where the rule could end or push another rule is kept, as its tail from
+ * that state, for resolution against the real stack.
+ */
+final class EntryBuilder {
+    private EntryBuilder() {}
+
+    static MaskEntry forDfaRule(DfaRule rule, int state, TokenIndex index) {
+        TokenTrie trie = index.trie();
+        Dfa dfa = rule.dfa;
+        int[] stateAt = new int[trie.maxDepth + 1];
+        int[] eventAt = new int[trie.maxDepth + 1];
+        stateAt[0] = state;
+        IntList accepted = new IntList(64);
+        Tails tails = new Tails(index);
+        byte[] label = trie.label;
+        int[] depth = trie.depth;
+        int[] end = trie.end;
+        int[] first = trie.firstToken;
+        int n = trie.nodes;
+        int i = 1;
+        while (i < n) {
+            int d = depth[i];
+            int ns = dfa.step(stateAt[d - 1], label[i] & 0xFF);
+            if (ns < 0) {
+                int e = eventAt[d - 1];
+                if (e > 0) {
+                    tails.addSubtree(trie, i, e, stateAt[e]);
+                }
+                i = end[i];
+                continue;
+            }
+            stateAt[d] = ns;
+            eventAt[d] = eventAt[d - 1] > 0 ? eventAt[d - 1] : (rule.eventful(ns) ? d : 0);
+            for (int t = first[i]; t >= 0; t = trie.nextSame[t]) {
+                accepted.add(t);
+            }
+            i++;
+        }
+        return new MaskEntry(TokenSet.of(accepted, index.vocabSize()), tails.groups());
+    }
+
+    /** Collects token tails per event state. */
+    static final class Tails {
+        private final TokenIndex index;
+        private final Map<Long, List<long[]>> byState = new TreeMap<>();
+
+        Tails(TokenIndex index) {
+            this.index = index;
+        }
+
+        void addSubtree(TokenTrie trie, int from, int offset, long eventState) {
+            List<long[]> list = byState.computeIfAbsent(eventState, k -> new ArrayList<>());
+            int to = trie.end[from];
+            for (int j = from; j < to; j++) {
+                for (int t = trie.firstToken[j]; t >= 0; t = trie.nextSame[t]) {
+                    list.add(new long[] {t, offset});
+                }
+            }
+        }
+
+        void add(int token, int offset, long eventState) {
+            byState.computeIfAbsent(eventState, k -> new ArrayList<>()).add(new long[] {token, offset});
+        }
+
+        MaskEntry.Group[] groups() {
+            MaskEntry.Group[] out = new MaskEntry.Group[byState.size()];
+            int g = 0;
+            for (Map.Entry<Long, List<long[]>> e : byState.entrySet()) {
+                List<long[]> list = e.getValue();
+                byte[][] tails = new byte[list.size()][];
+                int[] ids = new int[list.size()];
+                for (int k = 0; k < list.size(); k++) {
+                    int token = (int) list.get(k)[0];
+                    int offset = (int) list.get(k)[1];
+                    byte[] bytes = index.vocabulary().tokenBytesUnsafe(token);
+                    tails[k] = java.util.Arrays.copyOfRange(bytes, offset, bytes.length);
+                    ids[k] = token;
+                }
+                out[g++] = new MaskEntry.Group(e.getKey(), SuffixTrie.build(tails, ids));
+            }
+            return out;
+        }
+    }
+}
