@@ -1,7 +1,5 @@
 package dev.gantry.constraints.automaton;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** Removes useless states from a {@link Dfa} and merges equivalent ones (Moore's refinement). */
 public final class Minimizer {
@@ -131,41 +129,33 @@ public final class Minimizer {
             return dfa;
         }
         int classes = dfa.classCount();
-        int[] block = new int[n];
-        int blocks = 0;
+        java.util.TreeSet<Integer> refSymbols = new java.util.TreeSet<>();
         for (int s = 0; s < n; s++) {
-            block[s] = dfa.accepting(s) ? 1 : 0;
+            int[] r = dfa.refs(s);
+            for (int k = 0; k < r.length; k += 2) {
+                refSymbols.add(r[k]);
+            }
         }
-        blocks = -1;
-        while (true) {
-            budget.checkNow();
-            Map<IntArrayKey, Integer> ids = new HashMap<>();
-            int[] nextBlock = new int[n];
-            for (int s = 0; s < n; s++) {
-                int[] r = dfa.refs(s);
-                int[] sig = new int[1 + classes + r.length];
-                sig[0] = block[s];
-                for (int c = 0; c < classes; c++) {
-                    int t = dfa.nextByClass(s, c);
-                    sig[1 + c] = t >= 0 ? block[t] : -1;
-                }
-                for (int k = 0; k < r.length; k += 2) {
-                    sig[1 + classes + k] = r[k];
-                    sig[2 + classes + k] = block[r[k + 1]];
-                }
-                IntArrayKey key = new IntArrayKey(sig);
-                Integer id = ids.get(key);
-                if (id == null) {
-                    id = ids.size();
-                    ids.put(key, id);
-                }
-                nextBlock[s] = id;
+        Integer[] refs = refSymbols.toArray(new Integer[0]);
+        int[][] delta = new int[classes + refs.length][n];
+        boolean[] accepting = new boolean[n];
+        for (int s = 0; s < n; s++) {
+            accepting[s] = dfa.accepting(s);
+            for (int c = 0; c < classes; c++) {
+                delta[c][s] = dfa.nextByClass(s, c);
             }
-            block = nextBlock;
-            if (ids.size() == blocks) {
-                break;
+            for (int k = 0; k < refs.length; k++) {
+                delta[classes + k][s] = -1;
             }
-            blocks = ids.size();
+            int[] r = dfa.refs(s);
+            for (int k = 0; k < r.length; k += 2) {
+                delta[classes + java.util.Arrays.binarySearch(refs, r[k])][s] = r[k + 1];
+            }
+        }
+        int[] block = Hopcroft.partition(delta, accepting, budget);
+        int blocks = 0;
+        for (int b : block) {
+            blocks = Math.max(blocks, b + 1);
         }
         int[] map = renumberFromStart(dfa, block, blocks);
         int reachable = 0;

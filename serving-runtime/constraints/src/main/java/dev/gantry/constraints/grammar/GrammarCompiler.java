@@ -106,7 +106,14 @@ public final class GrammarCompiler {
             budget.checkNow();
             String name = todo.get(i);
             GrammarDef.Body body = def.body(name);
-            Dfa dfa = body instanceof GrammarDef.CountedString c ? c.literal() : Dfas.of(expand(name), budget);
+            Dfa dfa;
+            if (body instanceof GrammarDef.CountedString c) {
+                dfa = c.literal();
+            } else if (body instanceof GrammarDef.ExprBody e && e.expr() instanceof Expr.Embed em) {
+                dfa = em.dfa(); // already minimal
+            } else {
+                dfa = Dfas.of(expand(name), budget);
+            }
             automata.put(name, dfa);
             for (String ref : dfa.symbols()) {
                 if (seen.add(ref)) {

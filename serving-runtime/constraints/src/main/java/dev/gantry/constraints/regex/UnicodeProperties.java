@@ -4,6 +4,25 @@ import dev.gantry.constraints.automaton.CodePointSet;
 
 /** The {@code \p{...}} names the regex subset knows: general categories and the POSIX classes. */
 final class UnicodeProperties {
+    private static final java.util.Map<String, String> LONG_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("Letter", "L"),
+            java.util.Map.entry("Uppercase_Letter", "Lu"),
+            java.util.Map.entry("Lowercase_Letter", "Ll"),
+            java.util.Map.entry("Titlecase_Letter", "Lt"),
+            java.util.Map.entry("Modifier_Letter", "Lm"),
+            java.util.Map.entry("Other_Letter", "Lo"),
+            java.util.Map.entry("Mark", "M"),
+            java.util.Map.entry("Number", "N"),
+            java.util.Map.entry("Decimal_Number", "Nd"),
+            java.util.Map.entry("Letter_Number", "Nl"),
+            java.util.Map.entry("Other_Number", "No"),
+            java.util.Map.entry("Punctuation", "P"),
+            java.util.Map.entry("Symbol", "S"),
+            java.util.Map.entry("Separator", "Z"),
+            java.util.Map.entry("Space_Separator", "Zs"),
+            java.util.Map.entry("Other", "C"),
+            java.util.Map.entry("Control", "Cc"));
+
     private UnicodeProperties() {}
 
     static CodePointSet lookup(String name) {
@@ -14,6 +33,7 @@ final class UnicodeProperties {
         if (n.startsWith("general_category=") || n.startsWith("gc=")) {
             n = n.substring(n.indexOf('=') + 1);
         }
+        n = LONG_NAMES.getOrDefault(n, n);
         CodePointSet category = CodePointSet.category(n);
         if (category != null) {
             return category;

@@ -1,0 +1,183 @@
+package dev.gantry.constraints.json;
+
+import dev.gantry.constraints.automaton.CompileBudget;
+import dev.gantry.constraints.automaton.Dfa;
+import dev.gantry.constraints.automaton.DfaBuilder;
+import dev.gantry.constraints.automaton.Dfas;
+import dev.gantry.constraints.regex.RegexParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code format} values that are enforced, as exact languages of string contents: RFC 3339
+ * date-time, date, time, duration; email, hostname, ipv4, ipv6, uuid, uri. Built once per process.
+ * Deliberate narrowings, documented in docs/constraints.md: second fractions have at most 9 digits,
+ * host names have no A-labels ({@code xn--}), which cannot be validated without Punycode decoding.
+ */
+public final class Formats {
+    public static final Set<String> SUPPORTED =
+            Set.of("date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid", "uri");
+
+    private static final Map<String, Dfa> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Dfa, Dfa> LITERALS = new ConcurrentHashMap<>();
+
+    private static final String D2 = "[0-9]{2}";
+    private static final String HEX = "[0-9a-fA-F]";
+    private static final String DEC_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    static final String IPV4 = DEC_OCTET + "(\\." + DEC_OCTET + "){3}";
+    private static final String FRACTION = "(\\.[0-9]{1,9})?";
+
+    private Formats() {}
+
+    /** The content language of {@code format}, or null when the format is not supported. */
+    public static Dfa content(String format) {
+        if (!SUPPORTED.contains(format)) {
+            return null;
+        }
+        return CACHE.computeIfAbsent(format, Formats::build);
+    }
+
+    /** The JSON literal language of a format's content automaton (cached for the built-in formats). */
+    public static Dfa literalOf(Dfa content, CompileBudget budget) {
+        if (!CACHE.containsValue(content)) {
+            return JsonStrings.literal(content, budget);
+        }
+        return LITERALS.computeIfAbsent(content, c -> JsonStrings.literal(c, CompileBudget.UNLIMITED));
+    }
+
+    private static Dfa build(String format) {
+        CompileBudget budget = CompileBudget.UNLIMITED;
+        return switch (format) {
+            case "date" -> regex(date());
+            case "time" -> regex(time());
+            case "date-time" -> regex(date() + "[Tt]" + time());
+            case "duration" -> regex(duration());
+            case "email" -> regex(email());
+            case "hostname" -> DfaBuilder.withLength(regex(hostnameLabels()), 1, 253, budget);
+            case "ipv4" -> regex(IPV4);
+            case "ipv6" -> regex(ipv6());
+            case "uuid" -> regex(HEX + "{8}-" + HEX + "{4}-" + HEX + "{4}-" + HEX + "{4}-" + HEX + "{12}");
+            case "uri" -> regex(uri());
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+
+    private static Dfa regex(String r) {
+        return Dfas.of(RegexParser.parseFullMatch(r), CompileBudget.UNLIMITED);
+    }
+
+    static String date() {
+        String year = "[0-9]{4}";
+        String leapYear = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[048]|[2468][048]|[13579][26])00)";
+        String longMonths = "(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])";
+        String shortMonths = "(0[469]|11)-(0[1-9]|[12][0-9]|30)";
+        String february = "02-(0[1-9]|1[0-9]|2[0-8])";
+        return "(" + year + "-(" + longMonths + "|" + shortMonths + "|" + february + ")|" + leapYear + "-02-29)";
+    }
+
+    /**
+     * RFC 3339 full-time; a leap second (:60) only where the time is 23:59 in UTC, and (a narrowing)
+     * only with offsets in whole quarter hours, which keeps the automaton small.
+     */
+    static String time() {
+        String hour = "([01][0-9]|2[0-3])";
+        String minute = "[0-5][0-9]";
+        String offset = "([Zz]|[+-]" + hour + ":" + minute + ")";
+        List<String> alts = new ArrayList<>();
+        alts.add(hour + ":" + minute + ":" + minute + FRACTION + offset);
+        alts.add("23:59:60" + FRACTION + "[Zz]");
+        for (int sign = -1; sign <= 1; sign += 2) {
+            for (int oh = 0; oh < 24; oh++) {
+                for (int om = 0; om < 60; om += 15) {
+                    int local = ((23 * 60 + 59 + sign * (oh * 60 + om)) % 1440 + 1440) % 1440;
+                    alts.add(String.format(
+                            "%02d:%02d:60%s\\%s%02d:%02d",
+                            local / 60, local % 60, FRACTION, sign < 0 ? "-" : "+", oh, om));
+                }
+            }
+        }
+        return "(" + String.join("|", alts) + ")";
+    }
+
+    static String duration() {
+        String n = "[0-9]+";
+        String second = n + "S";
+        String minute = n + "M(" + second + ")?";
+        String hour = n + "H(" + minute + ")?";
+        String timePart = "T(" + hour + "|" + minute + "|" + second + ")";
+        String day = n + "D";
+        String month = n + "M(" + day + ")?";
+        String year = n + "Y(" + month + ")?";
+        String datePart = "(" + day + "|" + month + "|" + year + ")(" + timePart + ")?";
+        return "P(" + datePart + "|" + timePart + "|" + n + "W)";
+    }
+
+    /** A label: letters, digits, inner hyphens, at most 63, never "--" in positions 3-4. */
+    static String label() {
+        String alnum = "[A-Za-z0-9]";
+        String inner = "[A-Za-z0-9-]";
+        // up to 2 chars, or: 2 chars, then not "--" at 3-4, then the rest
+        return "(" + alnum + "(" + inner + "?" + alnum + ")?" + "|" + alnum + inner + "(" + alnum + inner + "{0,59}"
+                + alnum + "|-" + alnum + "(" + inner + "{0,58}" + alnum + ")?|" + alnum + "))";
+    }
+
+    static String hostnameLabels() {
+        return label() + "(\\." + label() + ")*";
+    }
+
+    static String email() {
+        String atext = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+        String dotAtom = atext + "+(\\." + atext + "+)*";
+        String quoted = "\"([\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\x20-\\x7E])*\"";
+        String domain = "(" + hostnameLabels() + "|\\[" + IPV4 + "\\]|\\[IPv6:" + ipv6() + "\\])";
+        return "(" + dotAtom + "|" + quoted + ")@" + domain;
+    }
+
+    /** RFC 4291 text forms: 8 groups, or fewer around one "::", the last two may be an IPv4 address. */
+    static String ipv6() {
+        String h16 = HEX + "{1,4}";
+        List<String> alts = new ArrayList<>();
+        alts.add(h16 + "(:" + h16 + "){7}");
+        alts.add("(" + h16 + ":){6}" + IPV4);
+        for (int left = 0; left <= 7; left++) {
+            for (int right = 0; left + right <= 7; right++) {
+                String l = left == 0 ? "" : h16 + "(:" + h16 + "){" + (left - 1) + "}";
+                String r = right == 0 ? "" : "(" + h16 + ":){" + (right - 1) + "}" + h16;
+                alts.add(l + "::" + r);
+                if (right >= 2 && left + right <= 6 + 1) {
+                    String r4 = "(" + h16 + ":){" + (right - 2) + "}" + IPV4;
+                    if (left + right <= 7) {
+                        alts.add(l + "::" + r4);
+                    }
+                }
+            }
+        }
+        return "(" + String.join("|", alts) + ")";
+    }
+
+    /** RFC 3986 URI (scheme required). */
+    static String uri() {
+        String unreserved = "A-Za-z0-9\\-._~";
+        String subDelims = "!$&'()*+,;=";
+        String pct = "%" + HEX + HEX;
+        String pchar = "([" + unreserved + subDelims + ":@]|" + pct + ")";
+        String scheme = "[A-Za-z][A-Za-z0-9+\\-.]*";
+        String userinfo = "([" + unreserved + subDelims + ":]|" + pct + ")*";
+        String ipFuture = "v" + HEX + "+\\.[" + unreserved + subDelims + ":]+";
+        String ipLiteral = "\\[(" + ipv6() + "|" + ipFuture + ")\\]";
+        String regName = "([" + unreserved + subDelims + "]|" + pct + ")*";
+        String host = "(" + ipLiteral + "|" + IPV4 + "|" + regName + ")";
+        String authority = "(" + userinfo + "@)?" + host + "(:[0-9]*)?";
+        String segment = pchar + "*";
+        String segmentNz = pchar + "+";
+        String pathAbempty = "(/" + segment + ")*";
+        String pathAbsolute = "/(" + segmentNz + "(/" + segment + ")*)?";
+        String pathRootless = segmentNz + "(/" + segment + ")*";
+        String hierPart = "(//" + authority + pathAbempty + "|" + pathAbsolute + "|" + pathRootless + "|)";
+        String query = "([" + unreserved + subDelims + ":@/?]|" + pct + ")*";
+        return scheme + ":" + hierPart + "(\\?" + query + ")?(#" + query + ")?";
+    }
+}
