@@ -57,6 +57,14 @@ public final class Matcher {
         return delegate.acceptBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The shortest text (UTF-8 bytes) that would complete the output from here, or null when none fits
+     * in {@code maxBytes}: lets a runtime close an output gracefully near its token limit.
+     */
+    public byte[] shortestCompletion(int maxBytes) {
+        return delegate.shortestCompletion(maxBytes);
+    }
+
     /** The output so far is a complete match: end-of-sequence is allowed now. */
     public boolean isComplete() {
         return delegate.isComplete();

@@ -25,6 +25,17 @@ public final class CompiledGrammar {
         this.eos = index.vocabulary().eosTokenIds();
     }
 
+    private volatile Completion completion;
+
+    Completion completion() {
+        Completion c = completion;
+        if (c == null) {
+            c = new Completion(rules);
+            completion = c;
+        }
+        return c;
+    }
+
     public TokenMatcher newMatcher() {
         return new TokenMatcher(this);
     }

@@ -135,6 +135,38 @@ public final class TokenMatcher {
         current = history.get(history.size() - 1);
     }
 
+    /**
+     * The shortest bytes that complete the output from here (empty when already complete), or null when
+     * none exists within {@code maxBytes}. Meant for finishing an output gracefully near a length
+     * limit, not for the per-token hot path.
+     */
+    public byte[] shortestCompletion(int maxBytes) {
+        if (current.complete || current == STOPPED) {
+            return new byte[0];
+        }
+        Completion completion = grammar.completion();
+        Frame best = null;
+        long bestCost = Completion.INF;
+        for (Frame top : current.tops) {
+            long cost = 0;
+            for (Frame f = top; f != null && cost < Completion.INF; f = f.parent) {
+                cost += completion.cost(f.rule, f.state);
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = top;
+            }
+        }
+        if (best == null || bestCost > maxBytes) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Frame f = best; f != null; f = f.parent) {
+            completion.emit(f.rule, f.state, out);
+        }
+        return out.toByteArray();
+    }
+
     /** Forgets the history (rollback beyond this point becomes impossible); saves memory on long outputs. */
     public void commit() {
         history.clear();

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@code format} values that are enforced, as exact languages of string contents: RFC 3339
  * date-time, date, time, duration; email, hostname, ipv4, ipv6, uuid, uri. Built once per process.
  * Deliberate narrowings, documented in docs/constraints.md: second fractions have at most 9 digits,
- * host names have no A-labels ({@code xn--}), which cannot be validated without Punycode decoding.
+ * host names have no A-labels ({@code xn--}), which cannot be validated without Punycode decoding;
+ * date-time offsets stay within +-18:00 without leap seconds; e-mail domains end in a well-known
+ * top-level domain.
  */
 public final class Formats {
     public static final Set<String> SUPPORTED =
@@ -53,9 +55,9 @@ public final class Formats {
         return switch (format) {
             case "date" -> regex(date());
             case "time" -> regex(time());
-            case "date-time" -> regex(date() + "[Tt]" + time());
+            case "date-time" -> regex("(" + date() + "[Tt]" + dateTimeTime() + "|" + leapSecondDateTime() + ")");
             case "duration" -> regex(duration());
-            case "email" -> regex(email());
+            case "email" -> email(budget);
             case "hostname" -> DfaBuilder.withLength(regex(hostnameLabels()), 1, 253, budget);
             case "ipv4" -> regex(IPV4);
             case "ipv6" -> regex(ipv6());
@@ -102,6 +104,29 @@ public final class Formats {
         return "(" + String.join("|", alts) + ")";
     }
 
+    /**
+     * The time part of a date-time, narrowed for interoperability with java.time (and validators built
+     * on it): offsets within +-18:00; leap seconds only as {@link #leapSecondDateTime()}.
+     */
+    static String dateTimeTime() {
+        String hour = "([01][0-9]|2[0-3])";
+        String minute = "[0-5][0-9]";
+        String offset = "([Zz]|[+-](0[0-9]|1[0-7]):" + minute + "|[+-]18:00)";
+        return hour + ":" + minute + ":" + minute + FRACTION + offset;
+    }
+
+    /** The 27 leap seconds inserted so far (IERS), each 23:59:60 UTC on one of these dates. */
+    static final List<String> LEAP_SECOND_DATES = List.of(
+            "1972-06-30", "1972-12-31", "1973-12-31", "1974-12-31", "1975-12-31", "1976-12-31", "1977-12-31",
+            "1978-12-31", "1979-12-31", "1981-06-30", "1982-06-30", "1983-06-30", "1985-06-30", "1987-12-31",
+            "1989-12-31", "1990-12-31", "1992-06-30", "1993-06-30", "1994-06-30", "1995-12-31", "1997-06-30",
+            "1998-12-31", "2005-12-31", "2008-12-31", "2012-06-30", "2015-06-30", "2016-12-31");
+
+    /** A leap second in a date-time: only the real ones, written in UTC. */
+    static String leapSecondDateTime() {
+        return "(" + String.join("|", LEAP_SECOND_DATES) + ")[Tt]23:59:60" + FRACTION + "([Zz]|[+-]00:00)";
+    }
+
     static String duration() {
         String n = "[0-9]+";
         String second = n + "S";
@@ -128,12 +153,39 @@ public final class Formats {
         return label() + "(\\." + label() + ")*";
     }
 
-    static String email() {
+    /** Top-level domains of generated e-mail addresses (validators commonly check against the IANA list). */
+    static final List<String> EMAIL_TLDS = List.of(
+            "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "ai", "dev", "app", "co", "me", "tv",
+            "us", "uk", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "ie", "ca",
+            "au", "nz", "jp", "cn", "kr", "in", "br", "mx", "ar", "ru", "za", "sg", "hk", "tw", "il", "tr", "gr", "cz",
+            "hu", "ro", "eu", "xyz", "online", "site", "tech", "cloud");
+
+    /**
+     * RFC 5321 mailbox: a dot-atom or quoted local part of at most 64 characters, then an IP literal or
+     * a host name. Narrowed (docs/constraints.md) so that common validators agree: the host name has
+     * at most three labels before a well-known top-level domain (so it stays under 253 characters).
+     */
+    static Dfa email(CompileBudget budget) {
         String atext = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
         String dotAtom = atext + "+(\\." + atext + "+)*";
         String quoted = "\"([\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\x20-\\x7E])*\"";
-        String domain = "(" + hostnameLabels() + "|\\[" + IPV4 + "\\]|\\[IPv6:" + ipv6() + "\\])";
-        return "(" + dotAtom + "|" + quoted + ")@" + domain;
+        Dfa local = DfaBuilder.withLength(regex("(" + dotAtom + "|" + quoted + ")"), 1, 64, budget);
+        List<String> tlds = new ArrayList<>();
+        for (String t : EMAIL_TLDS) {
+            StringBuilder sb = new StringBuilder();
+            for (char c : t.toCharArray()) {
+                sb.append('[').append(c).append(Character.toUpperCase(c)).append(']');
+            }
+            tlds.add(sb.toString());
+        }
+        String host = "(" + label() + "\\.){1,3}(" + String.join("|", tlds) + ")";
+        Dfa domain = regex("(" + host + "|\\[" + IPV4 + "\\]|\\[IPv6:" + ipv6() + "\\])");
+        return Dfas.of(
+                dev.gantry.constraints.automaton.Expr.seq(
+                        dev.gantry.constraints.automaton.Expr.embed(local),
+                        dev.gantry.constraints.automaton.Expr.literal("@"),
+                        dev.gantry.constraints.automaton.Expr.embed(domain)),
+                budget);
     }
 
     /** RFC 4291 text forms: 8 groups, or fewer around one "::", the last two may be an IPv4 address. */

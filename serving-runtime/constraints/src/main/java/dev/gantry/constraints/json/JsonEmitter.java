@@ -154,6 +154,14 @@ final class JsonEmitter {
 
     private Expr object(ObjectShape o) {
         List<Expr[]> free = freeMembers(o);
+        if (o.minProps >= 2 && !free.isEmpty()) {
+            throw new dev.gantry.constraints.ConstraintException(
+                    dev.gantry.constraints.ConstraintException.Reason.UNSUPPORTED,
+                    "minProperties " + o.minProps + " on an object that also allows undeclared keys is not supported:"
+                            + " a grammar cannot keep those keys distinct, so the count could be met by repeating one key",
+                    null,
+                    "minProperties");
+        }
         Graph g = options.propertyOrder() == PropertyOrder.ANY
                 ? ObjectGraphs.anyOrder(this, o, free, options.maxAnyOrderProperties())
                 : ObjectGraphs.declaredOrder(this, o, free);

@@ -43,6 +43,8 @@ class JsonSchemaSuiteTest {
             "format is asserted (the issue asks for it); format.json tests the annotation-only default",
             "optional/format/date-time / validation of date-time strings / a second fraction of fifteen nines",
             "second fractions are limited to 9 digits (nanoseconds), as java.time and common validators parse them",
+            "optional/format/date-time / validation of date-time strings / a valid date-time with a leap second, with minus offset",
+            "leap seconds in a date-time are generated in UTC only (and only on the 27 real leap-second dates)",
             "optional/format/hostname / validation of A-label (punycode) host names / ",
             "A-labels (xn--) are never generated: checking Punycode and IDNA rules is not a regular language");
 
