@@ -1,7 +1,6 @@
 package dev.gantry.constraints.engine;
 
 import dev.gantry.constraints.automaton.Dfa;
-import dev.gantry.constraints.automaton.IntList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ final class EntryBuilder {
         int[] stateAt = new int[trie.maxDepth + 1];
         int[] eventAt = new int[trie.maxDepth + 1];
         stateAt[0] = state;
-        IntList accepted = new IntList(64);
+        int[] bits = new int[(index.vocabSize() + 31) >>> 5];
+        int count = 0;
         Tails tails = new Tails(index);
         byte[] label = trie.label;
         int[] depth = trie.depth;
@@ -44,11 +44,12 @@ final class EntryBuilder {
             stateAt[d] = ns;
             eventAt[d] = eventAt[d - 1] > 0 ? eventAt[d - 1] : (rule.eventful(ns) ? d : 0);
             for (int t = first[i]; t >= 0; t = trie.nextSame[t]) {
-                accepted.add(t);
+                bits[t >>> 5] |= 1 << (t & 31);
+                count++;
             }
             i++;
         }
-        return new MaskEntry(TokenSet.of(accepted, index.vocabSize()), tails.groups());
+        return new MaskEntry(TokenSet.ofBits(bits, count), tails.groups());
     }
 
     /** Collects token tails per event state. */

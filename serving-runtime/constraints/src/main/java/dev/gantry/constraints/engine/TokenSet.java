@@ -43,6 +43,26 @@ public final class TokenSet {
         return new TokenSet(null, null, sorted, sorted.length);
     }
 
+    /** The set of ids whose bits are set in {@code bits} ({@code count} of them), without sorting. */
+    public static TokenSet ofBits(int[] bits, int count) {
+        if (count == 0) {
+            return EMPTY;
+        }
+        if (count > bits.length) {
+            return new TokenSet(bits, null, null, count);
+        }
+        int[] ids = new int[count];
+        int k = 0;
+        for (int w = 0; w < bits.length; w++) {
+            int b = bits[w];
+            while (b != 0) {
+                ids[k++] = (w << 5) + Integer.numberOfTrailingZeros(b);
+                b &= b - 1;
+            }
+        }
+        return new TokenSet(null, null, ids, count);
+    }
+
     /** A shared dense set with some ids taken away and others added. */
     public static TokenSet derived(TokenSet base, int[] removeSorted, int[] addSorted) {
         if (base.dense == null || base.exclude != null || base.include != null) {

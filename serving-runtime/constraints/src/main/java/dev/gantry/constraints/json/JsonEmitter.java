@@ -7,7 +7,6 @@ import dev.gantry.constraints.automaton.CompileBudget;
 import dev.gantry.constraints.automaton.Dfa;
 import dev.gantry.constraints.automaton.Dfas;
 import dev.gantry.constraints.automaton.Expr;
-import dev.gantry.constraints.automaton.IntArrayKey;
 import dev.gantry.constraints.grammar.GrammarDef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,17 +18,20 @@ import java.util.Map;
 /**
  * Writes shapes out as a grammar: one rule per value schema (a conjunction of schema nodes), string
  * lexemes as separate rules (shared across constraints), objects and arrays as graphs that count
- * members and place commas and whitespace. Scalar-only value rules are marked for inlining.
+ * members and place commas and whitespace. Whitespace in front of a referenced rule is moved into
+ * that rule (a "leading-whitespace" variant), so that a token like {@code " \"abc"} is classified by
+ * the string rule alone instead of crossing a rule boundary. Scalar-only value rules are inlined.
  */
 final class JsonEmitter {
     private final ShapeBuilder shapes;
     private final ConstraintOptions options;
     private final CompileBudget budget;
     private final GrammarDef def;
-    private final Map<Conj, String> valueRules = new HashMap<>();
-    private final Deque<Conj> pending = new ArrayDeque<>();
-    private final Map<IntArrayKey, String> stringRules = new HashMap<>();
+    private final Map<List<Object>, String> valueRules = new HashMap<>();
+    private final Deque<Object[]> pending = new ArrayDeque<>();
+    private final Map<List<Object>, String> stringRules = new HashMap<>();
     private final Expr ws;
+    private final boolean hasWs;
 
     private JsonEmitter(ShapeBuilder shapes, String root) {
         this.shapes = shapes;
@@ -37,15 +39,16 @@ final class JsonEmitter {
         this.budget = shapes.budget;
         this.def = new GrammarDef(root);
         this.ws = whitespace(options.whitespace().maxRun());
+        this.hasWs = options.whitespace().maxRun() != 0;
     }
 
     static GrammarDef emit(ShapeBuilder shapes, Conj root) {
         JsonEmitter e = new JsonEmitter(shapes, "v0");
-        e.valueRule(root);
+        e.valueRule(root, false);
         while (!e.pending.isEmpty()) {
             e.budget.checkNow();
-            Conj next = e.pending.poll();
-            e.define(next);
+            Object[] next = e.pending.poll();
+            e.define((Conj) next[0], (Boolean) next[1], (String) next[2]);
         }
         return e.def;
     }
@@ -58,70 +61,80 @@ final class JsonEmitter {
         return maxRun < 0 ? Expr.star(c) : Expr.repeat(c, 0, maxRun);
     }
 
-    private String valueRule(Conj conj) {
-        String name = valueRules.get(conj);
+    /** The rule for values of {@code conj}, with optional whitespace in front when {@code leadingWs}. */
+    private String valueRule(Conj conj, boolean leadingWs) {
+        boolean lead = leadingWs && hasWs;
+        List<Object> key = List.of(conj, lead);
+        String name = valueRules.get(key);
         if (name == null) {
-            name = "v" + valueRules.size();
-            valueRules.put(conj, name);
-            pending.add(conj);
+            name = (lead ? "w" : "v") + valueRules.size();
+            valueRules.put(key, name);
+            pending.add(new Object[] {conj, lead, name});
         }
         return name;
     }
 
-    private void define(Conj conj) {
+    private Expr value(Conj conj, boolean leadingWs) {
+        return Expr.ref(valueRule(conj, leadingWs));
+    }
+
+    private void define(Conj conj, boolean lead, String name) {
         Shape s = shapes.of(conj);
+        Expr pre = lead ? ws : Expr.EMPTY;
         List<Expr> alts = new ArrayList<>();
         if (s.nul) {
-            alts.add(Expr.literal("null"));
+            alts.add(Expr.seq(pre, Expr.literal("null")));
         }
         if (s.tru) {
-            alts.add(Expr.literal("true"));
+            alts.add(Expr.seq(pre, Expr.literal("true")));
         }
         if (s.fls) {
-            alts.add(Expr.literal("false"));
+            alts.add(Expr.seq(pre, Expr.literal("false")));
         }
         if (s.numbers != null) {
-            alts.add(Expr.embed(s.numbers));
+            alts.add(Expr.seq(pre, Expr.embed(s.numbers)));
         }
         for (StringLang str : s.strings) {
-            String rule = stringRule(str);
+            String rule = stringRule(str, lead);
             if (rule != null) {
                 alts.add(Expr.ref(rule));
             }
         }
         for (ObjectShape o : s.objects) {
-            alts.add(object(o));
+            alts.add(Expr.seq(pre, object(o)));
         }
         for (ArrayShape a : s.arrays) {
-            alts.add(array(a));
+            alts.add(Expr.seq(pre, array(a)));
         }
         boolean scalar = s.objects.isEmpty() && s.arrays.isEmpty();
-        def.rule(valueRules.get(conj), Expr.alt(alts), scalar);
+        def.rule(name, Expr.alt(alts), scalar);
     }
 
-    /** The rule for a string language, or null when it is empty. */
-    private String stringRule(StringLang lang) {
+    /** The rule for a string language (with leading whitespace when {@code lead}), or null when empty. */
+    private String stringRule(StringLang lang, boolean lead) {
         StringLang n = lang.normalized(budget);
         if (n.isFree()) {
-            String name = n.isBounded() ? "string_" + n.min + "_" + n.max : "string";
+            String name = (lead ? "ws_" : "") + (n.isBounded() ? "string_" + n.min + "_" + n.max : "string");
             if (!def.has(name)) {
+                Dfa literal = lead ? FreeStrings.withLeadingWs(options.whitespace().maxRun()) : JsonStrings.freeLiteral();
                 def.rule(
                         name,
                         n.isBounded()
-                                ? new GrammarDef.CountedString(JsonStrings.freeLiteral(), n.min, n.max)
-                                : new GrammarDef.ExprBody(Expr.embed(JsonStrings.freeLiteral()), false));
+                                ? new GrammarDef.CountedString(literal, n.min, n.max)
+                                : new GrammarDef.ExprBody(Expr.embed(literal), false));
             }
             return name;
         }
         if (n.content.isEmpty()) {
             return null;
         }
-        IntArrayKey key = Dfas.canonicalKey(n.content);
+        List<Object> key = List.of(Dfas.canonicalKey(n.content), lead);
         String name = stringRules.get(key);
         if (name == null) {
-            name = "s" + stringRules.size();
+            name = (lead ? "ws_s" : "s") + stringRules.size();
             stringRules.put(key, name);
-            def.rule(name, Expr.embed(Formats.literalOf(n.content, budget)), false);
+            Dfa literal = Formats.literalOf(n.content, budget);
+            def.rule(name, Expr.embed(lead ? Dfas.of(Expr.seq(ws, Expr.embed(literal)), budget) : literal), false);
         }
         return name;
     }
@@ -130,30 +143,27 @@ final class JsonEmitter {
         return Expr.embed(JsonStrings.literal(JsonStrings.contentOf(name, budget), budget));
     }
 
-    /** {@code KEY ws ":" ws VALUE ws}, with {@code "," ws} in front unless it is the first member. */
-    private Expr member(Expr key, Conj value, boolean first) {
-        Expr m = Expr.seq(key, ws, Expr.literal(":"), ws, Expr.ref(valueRule(value)), ws);
-        return first ? m : Expr.seq(Expr.literal(","), ws, m);
-    }
-
-    private List<Expr[]> freeMembers(ObjectShape o) {
-        List<Expr[]> out = new ArrayList<>();
+    /** Free keys: one (key rule, value schema) per key class, keys minus the declared names. */
+    private List<FreeMember> freeMembers(ObjectShape o) {
+        List<FreeMember> out = new ArrayList<>();
         for (ObjectShape.KeyClass c : o.classes) {
             Dfa keys = c.keys() == null ? JsonStrings.anyContent() : c.keys();
             for (ObjectShape.Prop p : o.props) {
                 keys = Dfas.minus(keys, JsonStrings.contentOf(p.name(), budget), budget);
             }
-            String rule = stringRule(keys == JsonStrings.anyContent() ? StringLang.ANY : new StringLang(keys, 0, -1));
+            StringLang lang = keys == JsonStrings.anyContent() ? StringLang.ANY : new StringLang(keys, 0, -1);
+            String rule = stringRule(lang, true);
             if (rule != null) {
-                out.add(new Expr[] {Expr.ref(rule), null});
-                out.get(out.size() - 1)[1] = Expr.ref(valueRule(c.value()));
+                out.add(new FreeMember(rule, c.value()));
             }
         }
         return out;
     }
 
+    record FreeMember(String keyRule, Conj value) {}
+
     private Expr object(ObjectShape o) {
-        List<Expr[]> free = freeMembers(o);
+        List<FreeMember> free = freeMembers(o);
         if (o.minProps >= 2 && !free.isEmpty()) {
             throw new dev.gantry.constraints.ConstraintException(
                     dev.gantry.constraints.ConstraintException.Reason.UNSUPPORTED,
@@ -165,17 +175,26 @@ final class JsonEmitter {
         Graph g = options.propertyOrder() == PropertyOrder.ANY
                 ? ObjectGraphs.anyOrder(this, o, free, options.maxAnyOrderProperties())
                 : ObjectGraphs.declaredOrder(this, o, free);
-        return Expr.seq(Expr.literal("{"), ws, g.toExpr());
+        return Expr.seq(Expr.literal("{"), g.toExpr());
     }
 
-    /** Member expressions for the graph builders. */
+    /** {@code [","] ws KEY ws ":" VALUE ws} (the value rule brings its own leading whitespace). */
     Expr declaredMember(ObjectShape.Prop p, boolean first) {
-        return member(key(p.name()), p.value(), first);
+        return Expr.seq(comma(first), ws, key(p.name()), ws, Expr.literal(":"), value(p.value(), true), ws);
     }
 
-    Expr freeMember(Expr[] free, boolean first) {
-        Expr m = Expr.seq(free[0], ws, Expr.literal(":"), ws, free[1], ws);
-        return first ? m : Expr.seq(Expr.literal(","), ws, m);
+    /** {@code [","] KEY ws ":" VALUE ws}, the key rule bringing its leading whitespace. */
+    Expr freeMember(FreeMember f, boolean first) {
+        return Expr.seq(comma(first), Expr.ref(f.keyRule()), ws, Expr.literal(":"), value(f.value(), true), ws);
+    }
+
+    /** The closing brace: after {@code ws} when no member was written (members end with whitespace). */
+    Expr close(boolean empty) {
+        return empty ? Expr.seq(ws, Expr.literal("}")) : Expr.literal("}");
+    }
+
+    private static Expr comma(boolean first) {
+        return first ? Expr.EMPTY : Expr.literal(",");
     }
 
     private Expr array(ArrayShape a) {
@@ -192,7 +211,7 @@ final class JsonEmitter {
         for (int j = 0; j <= last; j++) {
             budget.check();
             if (j >= a.minItems) {
-                g.edge(at[j], fin, Expr.literal("]"));
+                g.edge(at[j], fin, j == 0 ? Expr.seq(ws, Expr.literal("]")) : Expr.literal("]"));
             }
             Conj item = a.itemAt(j);
             if (j < last && item != null) {
@@ -203,12 +222,12 @@ final class JsonEmitter {
             g.edge(at[last], at[last], item(a.items, false));
         }
         g.end = fin;
-        return Expr.seq(Expr.literal("["), ws, g.toExpr());
+        return Expr.seq(Expr.literal("["), g.toExpr());
     }
 
+    /** {@code [","] VALUE ws}, the value rule bringing its leading whitespace. */
     private Expr item(Conj value, boolean first) {
-        Expr m = Expr.seq(Expr.ref(valueRule(value)), ws);
-        return first ? m : Expr.seq(Expr.literal(","), ws, m);
+        return Expr.seq(comma(first), value(value, true), ws);
     }
 
     /** A small mutable graph, turned into {@link Expr.Graph} (start node renumbered to 0). */

@@ -13,7 +13,7 @@ final class ObjectGraphs {
     private ObjectGraphs() {}
 
     /** Declared properties in schema order, each optional unless required; other keys after them. */
-    static JsonEmitter.Graph declaredOrder(JsonEmitter e, ObjectShape o, List<Expr[]> free) {
+    static JsonEmitter.Graph declaredOrder(JsonEmitter e, ObjectShape o, List<JsonEmitter.FreeMember> free) {
         int k = o.props.size();
         int cap = countCap(o);
         JsonEmitter.Graph g = new JsonEmitter.Graph();
@@ -44,12 +44,12 @@ final class ObjectGraphs {
                         continue;
                     }
                     if (next >= 0) {
-                        for (Expr[] f : free) {
+                        for (JsonEmitter.FreeMember f : free) {
                             g.edge(from, at[k][1][next], e.freeMember(f, w == 0));
                         }
                     }
                     if (c >= o.minProps) {
-                        g.edge(from, fin, Expr.literal("}"));
+                        g.edge(from, fin, e.close(w == 0));
                     }
                 }
             }
@@ -58,7 +58,7 @@ final class ObjectGraphs {
     }
 
     /** Declared properties in any order (each at most once), other keys anywhere among them. */
-    static JsonEmitter.Graph anyOrder(JsonEmitter e, ObjectShape o, List<Expr[]> free, int maxProps) {
+    static JsonEmitter.Graph anyOrder(JsonEmitter e, ObjectShape o, List<JsonEmitter.FreeMember> free, int maxProps) {
         int k = o.props.size();
         if (k > maxProps) {
             throw new ConstraintException(
@@ -95,12 +95,12 @@ final class ObjectGraphs {
                                 g.edge(from, at[m | (1 << i)][1][next], e.declaredMember(o.props.get(i), w == 0));
                             }
                         }
-                        for (Expr[] f : free) {
+                        for (JsonEmitter.FreeMember f : free) {
                             g.edge(from, at[m][1][next], e.freeMember(f, w == 0));
                         }
                     }
                     if ((m & requiredMask) == requiredMask && c >= o.minProps) {
-                        g.edge(from, fin, Expr.literal("}"));
+                        g.edge(from, fin, e.close(w == 0));
                     }
                 }
             }

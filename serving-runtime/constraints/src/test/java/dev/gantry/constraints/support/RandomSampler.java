@@ -17,10 +17,15 @@ import java.util.Random;
 public final class RandomSampler {
     private final Vocabulary vocab;
     private final Random random;
+    private final boolean[] eos;
 
     public RandomSampler(Vocabulary vocab, long seed) {
         this.vocab = vocab;
         this.random = new Random(seed);
+        this.eos = new boolean[vocab.size()];
+        for (int e : vocab.eosTokenIds()) {
+            eos[e] = true;
+        }
     }
 
     /** One sampled output. {@code complete}: it ended with end-of-sequence. */
@@ -45,7 +50,7 @@ public final class RandomSampler {
                     int t = (w << 5) + Integer.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     allowed[n++] = t;
-                    if (vocab.isEos(t)) {
+                    if (this.eos[t]) {
                         eos = t;
                     }
                 }
