@@ -57,6 +57,11 @@ public final class Matcher {
         return delegate.acceptBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Advances by raw bytes forced into the output; false and no change if they do not fit. */
+    public boolean acceptBytes(byte[] bytes) {
+        return delegate.acceptBytes(bytes);
+    }
+
     /**
      * The shortest text (UTF-8 bytes) that would complete the output from here, or null when none fits
      * in {@code maxBytes}: lets a runtime close an output gracefully near its token limit.

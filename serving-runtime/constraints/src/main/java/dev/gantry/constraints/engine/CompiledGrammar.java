@@ -61,12 +61,15 @@ public final class CompiledGrammar {
         return rules.size();
     }
 
-    /** Approximate heap bytes: automata, the mask caches filled so far and the resolution memo. */
+    /**
+     * Approximate heap bytes this constraint owns: its rule automata, their mask caches filled so far
+     * and the resolution memo. Lexemes shared through the vocabulary's index are counted there.
+     */
     public long estimatedBytes() {
         long b = 128 + resolver.estimatedBytes();
         IdentityHashMap<Rule, Boolean> seen = new IdentityHashMap<>();
         for (Rule r : rules) {
-            if (seen.put(r, Boolean.TRUE) == null) {
+            if (!r.shared && seen.put(r, Boolean.TRUE) == null) {
                 b += r.estimatedBytes();
             }
         }

@@ -111,15 +111,22 @@ public final class CountedStringRule extends Rule {
             }
         }
         TokenSet accepted = p.insideWithin(budget, closed.toSortedUniqueArray());
-        EntryBuilder.Tails tails = new EntryBuilder.Tails(index);
         int finalState = dfa.step(inside, '"');
+        if (needed <= 0 && budget >= p.maxCrossingChars) {
+            return new MaskEntry(accepted, p.allCrossing(() -> crossingGroups(index, p, needed, budget, finalState)));
+        }
+        return new MaskEntry(accepted, crossingGroups(index, p, needed, budget, finalState));
+    }
+
+    private static MaskEntry.Group[] crossingGroups(TokenIndex index, StringProfile p, int needed, int budget, int finalState) {
+        EntryBuilder.Tails tails = new EntryBuilder.Tails(index);
         for (int k = 0; k < p.crossingIds.length; k++) {
             int c = p.crossingChars[k];
             if (c <= budget && c >= needed) {
                 tails.add(p.crossingIds[k], p.crossingOffset[k], pack(0, finalState));
             }
         }
-        return new MaskEntry(accepted, tails.groups());
+        return tails.groups();
     }
 
     private StringProfile profile(TokenIndex index, int q) {

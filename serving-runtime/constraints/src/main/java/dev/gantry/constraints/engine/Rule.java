@@ -12,6 +12,8 @@ public abstract class Rule {
 
     final long uid = UIDS.incrementAndGet();
     final String name;
+    /** Interned in a {@link TokenIndex}: shared by every constraint of the vocabulary. */
+    volatile boolean shared;
 
     protected Rule(String name) {
         this.name = name;

@@ -20,6 +20,8 @@ final class StringProfile {
     final int[] crossingIds;
     final int[] crossingChars;
     final int[] crossingOffset;
+    final int maxCrossingChars;
+    private volatile MaskEntry.Group[] allCrossing;
     private final int vocabSize;
     private final ConcurrentHashMap<Integer, int[]> overBudget = new ConcurrentHashMap<>();
 
@@ -41,6 +43,21 @@ final class StringProfile {
         this.crossingIds = l.crossingIds.toArray();
         this.crossingChars = l.crossingChars.toArray();
         this.crossingOffset = l.crossingOffset.toArray();
+        int mc = 0;
+        for (int c : crossingChars) {
+            mc = Math.max(mc, c);
+        }
+        this.maxCrossingChars = mc;
+    }
+
+    /** The crossing-token groups when every crossing token qualifies (shared by all such entries). */
+    MaskEntry.Group[] allCrossing(java.util.function.Supplier<MaskEntry.Group[]> build) {
+        MaskEntry.Group[] g = allCrossing;
+        if (g == null) {
+            g = build.get();
+            allCrossing = g;
+        }
+        return g;
     }
 
     private static final class Lists {

@@ -44,7 +44,11 @@ public final class TokenIndex {
         if (lexemes.size() >= MAX_INTERNED) {
             return factory.get();
         }
-        return lexemes.computeIfAbsent(key, k -> factory.get());
+        return lexemes.computeIfAbsent(key, k -> {
+            Rule made = factory.get();
+            made.shared = true;
+            return made;
+        });
     }
 
     /** Any other per-vocabulary data, computed once under {@code key}. */
@@ -57,7 +61,17 @@ public final class TokenIndex {
         return lexemes.size();
     }
 
+    /** Approximate heap bytes of everything shared per vocabulary: trie, lexemes, string profiles. */
     public long estimatedBytes() {
-        return trie.estimatedBytes();
+        long b = trie.estimatedBytes();
+        for (Rule r : lexemes.values()) {
+            b += r.estimatedBytes();
+        }
+        for (Object o : shared.values()) {
+            if (o instanceof StringProfile p) {
+                b += p.estimatedBytes();
+            }
+        }
+        return b;
     }
 }
