@@ -62,6 +62,9 @@ public final class RegexParser {
             List<Expr> items = new ArrayList<>();
             boolean end = false;
             while (pos < src.length() && !peek('|') && !peek(')')) {
+                if (peek('^')) {
+                    throw error("anchors ('^', '$') are only supported at the ends of the pattern");
+                }
                 if (peek('$')) {
                     pos++;
                     end = true;
