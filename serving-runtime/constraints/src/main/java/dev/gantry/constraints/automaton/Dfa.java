@@ -146,6 +146,16 @@ public final class Dfa {
         return next;
     }
 
+    /** The transition table itself ({@code state * classCount + class}), for hot loops. Read only. */
+    public int[] transitionTable() {
+        return next;
+    }
+
+    /** The byte-to-class map itself (256 entries), for hot loops. Read only. */
+    public int[] classMap() {
+        return classOf;
+    }
+
     boolean[] rawAccepting() {
         return accepting;
     }

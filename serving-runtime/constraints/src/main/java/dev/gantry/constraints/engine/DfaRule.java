@@ -72,6 +72,10 @@ public final class DfaRule extends Rule {
         return eventful[state];
     }
 
+    boolean[] eventfulStates() {
+        return eventful;
+    }
+
     @Override
     MaskEntry entry(long state, TokenIndex index) {
         int s = (int) state;

@@ -29,10 +29,15 @@ final class EntryBuilder {
         int[] end = trie.end;
         int[] first = trie.firstToken;
         int n = trie.nodes;
+        int[] next = dfa.transitionTable();
+        int[] classOf = dfa.classMap();
+        int classes = dfa.classCount();
+        boolean[] eventful = rule.eventfulStates();
+        int[] nextSame = trie.nextSame;
         int i = 1;
         while (i < n) {
             int d = depth[i];
-            int ns = dfa.step(stateAt[d - 1], label[i] & 0xFF);
+            int ns = next[stateAt[d - 1] * classes + classOf[label[i] & 0xFF]];
             if (ns < 0) {
                 int e = eventAt[d - 1];
                 if (e > 0) {
@@ -42,8 +47,42 @@ final class EntryBuilder {
                 continue;
             }
             stateAt[d] = ns;
-            eventAt[d] = eventAt[d - 1] > 0 ? eventAt[d - 1] : (rule.eventful(ns) ? d : 0);
-            for (int t = first[i]; t >= 0; t = trie.nextSame[t]) {
+            int parentEvent = eventAt[d - 1];
+            eventAt[d] = parentEvent > 0 ? parentEvent : (eventful[ns] ? d : 0);
+            for (int t = first[i]; t >= 0; t = nextSame[t]) {
+                bits[t >>> 5] |= 1 << (t & 31);
+                count++;
+            }
+            i++;
+        }
+        return new MaskEntry(TokenSet.ofBits(bits, count), tails.groups());
+    }
+
+    /** The same walk for any rule, through its generic step function (bounded lexemes). */
+    static MaskEntry forRule(Rule rule, long state, TokenIndex index) {
+        TokenTrie trie = index.trie();
+        long[] stateAt = new long[trie.maxDepth + 1];
+        int[] eventAt = new int[trie.maxDepth + 1];
+        stateAt[0] = state;
+        int[] bits = new int[(index.vocabSize() + 31) >>> 5];
+        int count = 0;
+        Tails tails = new Tails(index);
+        int i = 1;
+        while (i < trie.nodes) {
+            int d = trie.depth[i];
+            long ns = rule.step(stateAt[d - 1], trie.label[i] & 0xFF);
+            if (ns < 0) {
+                int e = eventAt[d - 1];
+                if (e > 0) {
+                    tails.addSubtree(trie, i, e, stateAt[e]);
+                }
+                i = trie.end[i];
+                continue;
+            }
+            stateAt[d] = ns;
+            boolean eventful = rule.accepting(ns) || rule.refCount(ns) > 0;
+            eventAt[d] = eventAt[d - 1] > 0 ? eventAt[d - 1] : (eventful ? d : 0);
+            for (int t = trie.firstToken[i]; t >= 0; t = trie.nextSame[t]) {
                 bits[t >>> 5] |= 1 << (t & 31);
                 count++;
             }

@@ -6,6 +6,7 @@ import dev.gantry.constraints.automaton.Dfa;
 import dev.gantry.constraints.automaton.Dfas;
 import dev.gantry.constraints.automaton.Expr;
 import dev.gantry.constraints.automaton.Minimizer;
+import dev.gantry.constraints.engine.BoundedLexemeRule;
 import dev.gantry.constraints.engine.CountedStringRule;
 import dev.gantry.constraints.engine.DfaRule;
 import dev.gantry.constraints.engine.Rule;
@@ -91,6 +92,11 @@ public final class GrammarCompiler {
                     List.of("counted", profileKey, c.min(), c.max()),
                     () -> new CountedStringRule(name, c.literal(), c.min(), c.max() < 0 ? Long.MAX_VALUE : c.max(), profileKey));
         }
+        if (body instanceof GrammarDef.BoundedString b) {
+            return index.intern(
+                    List.of("bounded", Dfas.canonicalKey(b.literal()), b.min(), b.max()),
+                    () -> new BoundedLexemeRule(name, b.literal(), b.min(), b.max()));
+        }
         if (!dfa.hasRefs()) {
             return index.intern(List.of("lexeme", Dfas.canonicalKey(dfa)), () -> new DfaRule(name, dfa));
         }
@@ -109,6 +115,8 @@ public final class GrammarCompiler {
             Dfa dfa;
             if (body instanceof GrammarDef.CountedString c) {
                 dfa = c.literal();
+            } else if (body instanceof GrammarDef.BoundedString b) {
+                dfa = b.literal();
             } else if (body instanceof GrammarDef.ExprBody e && e.expr() instanceof Expr.Embed em) {
                 dfa = em.dfa(); // already minimal
             } else {

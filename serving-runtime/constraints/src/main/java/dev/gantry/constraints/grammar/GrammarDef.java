@@ -28,6 +28,12 @@ public final class GrammarDef {
      */
     public record CountedString(Dfa literal, int min, long max) implements Body {}
 
+    /**
+     * A JSON string literal automaton (with quotes) whose content length in characters lies in [min,
+     * max] ({@code max < 0}: unbounded): a pattern or format with length bounds.
+     */
+    public record BoundedString(Dfa literal, int min, long max) implements Body {}
+
     private final Map<String, Body> rules = new LinkedHashMap<>();
     private final String root;
 

@@ -112,7 +112,7 @@ final class JsonEmitter {
 
     /** The rule for a string language (with leading whitespace when {@code lead}), or null when empty. */
     private String stringRule(StringLang lang, boolean lead) {
-        StringLang n = lang.normalized(budget);
+        StringLang n = lang;
         if (n.isFree()) {
             String name = (lead ? "ws_" : "") + (n.isBounded() ? "string_" + n.min + "_" + n.max : "string");
             if (!def.has(name)) {
@@ -128,13 +128,18 @@ final class JsonEmitter {
         if (n.content.isEmpty()) {
             return null;
         }
-        List<Object> key = List.of(Dfas.canonicalKey(n.content), lead);
+        List<Object> key = List.of(Dfas.canonicalKey(n.content), lead, n.min, n.max);
         String name = stringRules.get(key);
         if (name == null) {
             name = (lead ? "ws_s" : "s") + stringRules.size();
             stringRules.put(key, name);
             Dfa literal = Formats.literalOf(n.content, budget);
-            def.rule(name, Expr.embed(lead ? Dfas.of(Expr.seq(ws, Expr.embed(literal)), budget) : literal), false);
+            if (lead) {
+                literal = Dfas.of(Expr.seq(ws, Expr.embed(literal)), budget);
+            }
+            def.rule(name, n.isBounded()
+                    ? new GrammarDef.BoundedString(literal, n.min, n.max)
+                    : new GrammarDef.ExprBody(Expr.embed(literal), false));
         }
         return name;
     }

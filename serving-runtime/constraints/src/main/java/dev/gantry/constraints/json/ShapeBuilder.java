@@ -253,6 +253,10 @@ final class ShapeBuilder {
             Dfa f = format(n);
             if (f != null) {
                 content = content == null ? f : Dfas.intersect(content, f, budget);
+                int limit = Formats.maxLength(n.get("format").asText());
+                if (limit >= 0) {
+                    max = max < 0 ? limit : Math.min(max, limit);
+                }
             }
         }
         StringLang c = new StringLang(content, min, max);

@@ -51,7 +51,9 @@ class MaskCompletenessTest {
             "{\"oneOf\":[{\"const\":1},{\"const\":\"a\"},{\"type\":\"array\",\"maxItems\":1,\"items\":{\"const\":true}}]}",
             "{\"$defs\":{\"t\":{\"type\":\"array\",\"maxItems\":2,\"items\":{\"$ref\":\"#/$defs/t\"}}},\"$ref\":\"#/$defs/t\"}",
             "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\",\"pattern\":\"^[ab]+$\"},{\"type\":\"number\",\"exclusiveMinimum\":0}],\"items\":false}",
-            "{\"type\":[\"integer\",\"string\"],\"not\":{\"enum\":[1,\"a\"]},\"maximum\":13,\"maxLength\":1}");
+            "{\"type\":[\"integer\",\"string\"],\"not\":{\"enum\":[1,\"a\"]},\"maximum\":13,\"maxLength\":1}",
+            "{\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^[ab-]+$\",\"minLength\":2,\"maxLength\":4},\"maxItems\":1}",
+            "{\"type\":\"string\",\"format\":\"hostname\",\"maxLength\":4}");
 
     static final List<String> REGEXES = List.of("(ab|a)*b?", "[a-c]{1,3}-\\d", "(null|nu|true)(,\\d)?", "x?[\"a]{2}\\]?");
 
@@ -134,6 +136,11 @@ class MaskCompletenessTest {
                 f.numberNode(13), f.numberNode(-1), f.numberNode(new java.math.BigDecimal("1.5")),
                 f.textNode(""), f.textNode("a"), f.textNode("x"), f.textNode("ab"), f.textNode("ba")));
         List<JsonNode> out = new ArrayList<>(scalars);
+        for (String extra : List.of("a-b", "abab", "aabba", "a.b", "ab.x")) {
+            out.add(f.textNode(extra));
+            out.add(f.arrayNode().add(extra));
+            out.add(f.objectNode().put("a", extra));
+        }
         List<JsonNode> level1 = new ArrayList<>();
         level1.add(f.arrayNode());
         level1.add(f.objectNode());

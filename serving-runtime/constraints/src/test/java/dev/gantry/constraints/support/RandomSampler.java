@@ -18,6 +18,8 @@ public final class RandomSampler {
     private final Vocabulary vocab;
     private final Random random;
     private final boolean[] eos;
+    private final int[] allowed;
+    private int[] mask = new int[0];
 
     public RandomSampler(Vocabulary vocab, long seed) {
         this.vocab = vocab;
@@ -26,6 +28,7 @@ public final class RandomSampler {
         for (int e : vocab.eosTokenIds()) {
             eos[e] = true;
         }
+        this.allowed = new int[vocab.size()];
     }
 
     /** One sampled output. {@code complete}: it ended with end-of-sequence. */
@@ -37,8 +40,9 @@ public final class RandomSampler {
 
     public Sample sample(CompiledConstraint constraint, int maxSteps) {
         Matcher m = constraint.newMatcher();
-        int[] mask = new int[m.maskWords()];
-        int[] allowed = new int[vocab.size()];
+        if (mask.length != m.maskWords()) {
+            mask = new int[m.maskWords()];
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int step = 0; step < maxSteps; step++) {
             m.fillMask(mask);
