@@ -55,7 +55,30 @@ final class EntryBuilder {
             }
             i++;
         }
-        return new MaskEntry(TokenSet.ofBits(bits, count), tails.groups());
+        return new MaskEntry(accepted(index, bits, count), tails.groups());
+    }
+
+    /** The accepted set, shared with identical sets of other states when it is a large one. */
+    static TokenSet accepted(TokenIndex index, int[] bits, int count) {
+        TokenSet set = TokenSet.ofBits(bits, count);
+        return set.isDense() ? index.dedupe(set, new BitsKey(bits)) : set;
+    }
+
+    /** Content key of a bitmap. */
+    record BitsKey(int[] bits, int hash) {
+        BitsKey(int[] bits) {
+            this(bits, java.util.Arrays.hashCode(bits));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BitsKey k && k.hash == hash && java.util.Arrays.equals(k.bits, bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The same walk for any rule, through its generic step function (bounded lexemes). */
@@ -88,7 +111,7 @@ final class EntryBuilder {
             }
             i++;
         }
-        return new MaskEntry(TokenSet.ofBits(bits, count), tails.groups());
+        return new MaskEntry(accepted(index, bits, count), tails.groups());
     }
 
     /** Collects token tails per event state. */
@@ -128,7 +151,8 @@ final class EntryBuilder {
                     tails[k] = java.util.Arrays.copyOfRange(bytes, offset, bytes.length);
                     ids[k] = token;
                 }
-                out[g++] = new MaskEntry.Group(e.getKey(), SuffixTrie.build(tails, ids));
+                SuffixTrie trie = SuffixTrie.build(tails, ids);
+                out[g++] = new MaskEntry.Group(e.getKey(), index.dedupe(trie, trie.contentKey()));
             }
             return out;
         }

@@ -95,6 +95,13 @@ final class SuffixTrie {
         return new SuffixTrie(label, depth, endFix.toArray(), start, toks);
     }
 
+    /** A key equal for tries with the same content. */
+    Object contentKey() {
+        return java.util.List.of(
+                new EntryBuilder.BitsKey(tokens), new EntryBuilder.BitsKey(depth), new EntryBuilder.BitsKey(tokenStart),
+                java.nio.ByteBuffer.wrap(label));
+    }
+
     long estimatedBytes() {
         return 64 + label.length * 13L + 4L * tokens.length;
     }

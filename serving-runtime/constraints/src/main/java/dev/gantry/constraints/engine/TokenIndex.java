@@ -51,6 +51,21 @@ public final class TokenIndex {
         });
     }
 
+    private final ConcurrentHashMap<Object, Object> structures = new ConcurrentHashMap<>();
+
+    /**
+     * One shared instance per distinct content: many rule states accept exactly the same tokens or
+     * have exactly the same crossing tails, and their caches then cost the memory once.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T dedupe(T value, Object contentKey) {
+        if (structures.size() > 200_000) {
+            return value;
+        }
+        Object prev = structures.putIfAbsent(contentKey, value);
+        return prev == null ? value : (T) prev;
+    }
+
     /** Any other per-vocabulary data, computed once under {@code key}. */
     @SuppressWarnings("unchecked")
     public <T> T shared(Object key, Supplier<T> factory) {

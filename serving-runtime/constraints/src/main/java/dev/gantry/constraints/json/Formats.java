@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * top-level domain.
  */
 public final class Formats {
-    public static final Set<String> SUPPORTED =
-            Set.of("date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid", "uri");
+    public static final Set<String> SUPPORTED = Set.of(
+            "date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid", "uri",
+            "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer", "relative-json-pointer");
 
     private static final Map<String, Dfa> CACHE = new ConcurrentHashMap<>();
     private static final Map<Dfa, Dfa> LITERALS = new ConcurrentHashMap<>();
@@ -67,7 +68,13 @@ public final class Formats {
             case "ipv4" -> regex(IPV4);
             case "ipv6" -> regex(ipv6());
             case "uuid" -> regex(HEX + "{8}-" + HEX + "{4}-" + HEX + "{4}-" + HEX + "{4}-" + HEX + "{12}");
-            case "uri" -> regex(uri());
+            case "uri" -> regex(uri(false));
+            case "uri-reference" -> regex("(" + uri(false) + "|" + relativeRef(false) + ")");
+            case "iri" -> regex(uri(true));
+            case "iri-reference" -> regex("(" + uri(true) + "|" + relativeRef(true) + ")");
+            case "uri-template" -> regex(uriTemplate());
+            case "json-pointer" -> regex(JSON_POINTER);
+            case "relative-json-pointer" -> regex("(0|[1-9][0-9]*)(#|" + JSON_POINTER + ")");
             default -> throw new IllegalArgumentException(format);
         };
     }
@@ -215,26 +222,66 @@ public final class Formats {
         return "(" + String.join("|", alts) + ")";
     }
 
-    /** RFC 3986 URI (scheme required). */
-    static String uri() {
-        String unreserved = "A-Za-z0-9\\-._~";
+    /** RFC 6901: a sequence of "/" and reference tokens, "~" escaped as ~0 and "/" as ~1. */
+    static final String JSON_POINTER = "(/([^/~]|~[01])*)*";
+
+    /** RFC 3987 ucschar (and iprivate in queries), the characters an IRI adds to a URI. */
+    private static final String UCSCHAR = "\\u{A0}-\\u{D7FF}\\u{F900}-\\u{FDCF}\\u{FDF0}-\\u{FFEF}\\u{10000}-\\u{1FFFD}"
+            + "\\u{20000}-\\u{2FFFD}\\u{30000}-\\u{3FFFD}\\u{40000}-\\u{4FFFD}\\u{50000}-\\u{5FFFD}\\u{60000}-\\u{6FFFD}"
+            + "\\u{70000}-\\u{7FFFD}\\u{80000}-\\u{8FFFD}\\u{90000}-\\u{9FFFD}\\u{A0000}-\\u{AFFFD}\\u{B0000}-\\u{BFFFD}"
+            + "\\u{C0000}-\\u{CFFFD}\\u{D0000}-\\u{DFFFD}\\u{E1000}-\\u{EFFFD}";
+    private static final String IPRIVATE = "\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}";
+
+    /** Building blocks of RFC 3986 (or RFC 3987 when {@code iri}). */
+    private record UriParts(String pchar, String authority, String segment, String query) {}
+
+    private static UriParts parts(boolean iri) {
+        String unreserved = "A-Za-z0-9\\-._~" + (iri ? UCSCHAR : "");
         String subDelims = "!$&'()*+,;=";
         String pct = "%" + HEX + HEX;
         String pchar = "([" + unreserved + subDelims + ":@]|" + pct + ")";
-        String scheme = "[A-Za-z][A-Za-z0-9+\\-.]*";
         String userinfo = "([" + unreserved + subDelims + ":]|" + pct + ")*";
-        String ipFuture = "v" + HEX + "+\\.[" + unreserved + subDelims + ":]+";
+        String ipFuture = "[vV]" + HEX + "+\\.[" + "A-Za-z0-9\\-._~" + subDelims + ":]+";
         String ipLiteral = "\\[(" + ipv6() + "|" + ipFuture + ")\\]";
         String regName = "([" + unreserved + subDelims + "]|" + pct + ")*";
         String host = "(" + ipLiteral + "|" + IPV4 + "|" + regName + ")";
         String authority = "(" + userinfo + "@)?" + host + "(:[0-9]*)?";
-        String segment = pchar + "*";
-        String segmentNz = pchar + "+";
-        String pathAbempty = "(/" + segment + ")*";
-        String pathAbsolute = "/(" + segmentNz + "(/" + segment + ")*)?";
-        String pathRootless = segmentNz + "(/" + segment + ")*";
-        String hierPart = "(//" + authority + pathAbempty + "|" + pathAbsolute + "|" + pathRootless + "|)";
-        String query = "([" + unreserved + subDelims + ":@/?]|" + pct + ")*";
-        return scheme + ":" + hierPart + "(\\?" + query + ")?(#" + query + ")?";
+        String query = "([" + unreserved + subDelims + ":@/?" + (iri ? IPRIVATE : "") + "]|" + pct + ")*";
+        return new UriParts(pchar, authority, pchar + "*", query);
+    }
+
+    /** RFC 3986 relative-ref (RFC 3987 irelative-ref when {@code iri}). */
+    static String relativeRef(boolean iri) {
+        UriParts p = parts(iri);
+        String segmentNzNc = "(" + p.pchar().replace(":@]", "@]") + ")+";
+        String pathAbempty = "(/" + p.segment() + ")*";
+        String pathAbsolute = "/(" + p.pchar() + "+(/" + p.segment() + ")*)?";
+        String pathNoScheme = segmentNzNc + "(/" + p.segment() + ")*";
+        String relativePart = "(//" + p.authority() + pathAbempty + "|" + pathAbsolute + "|" + pathNoScheme + "|)";
+        String fragment = p.query().replace(IPRIVATE, "");
+        return relativePart + "(\\?" + p.query() + ")?(#" + fragment + ")?";
+    }
+
+    /** RFC 6570 URI Template (level 4), with the erratum that allows an apostrophe in literals. */
+    static String uriTemplate() {
+        String pct = "%" + HEX + HEX;
+        String literal = "([\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x5F\\x61-\\x7A\\x7E" + UCSCHAR + IPRIVATE + "]|" + pct + ")";
+        String varchar = "([A-Za-z0-9_]|" + pct + ")";
+        String varname = varchar + "(\\.?" + varchar + ")*";
+        String varspec = varname + "(:[1-9][0-9]{0,3}|\\*)?";
+        String expression = "\\{[+#./;?&=,!@|]?" + varspec + "(," + varspec + ")*\\}";
+        return "(" + literal + "|" + expression + ")*";
+    }
+
+    /** RFC 3986 URI (RFC 3987 IRI when {@code iri}): the scheme is required. */
+    static String uri(boolean iri) {
+        UriParts p = parts(iri);
+        String scheme = "[A-Za-z][A-Za-z0-9+\\-.]*";
+        String pathAbempty = "(/" + p.segment() + ")*";
+        String pathAbsolute = "/(" + p.pchar() + "+(/" + p.segment() + ")*)?";
+        String pathRootless = p.pchar() + "+(/" + p.segment() + ")*";
+        String hierPart = "(//" + p.authority() + pathAbempty + "|" + pathAbsolute + "|" + pathRootless + "|)";
+        String fragment = p.query().replace(IPRIVATE, "");
+        return scheme + ":" + hierPart + "(\\?" + p.query() + ")?(#" + fragment + ")?";
     }
 }

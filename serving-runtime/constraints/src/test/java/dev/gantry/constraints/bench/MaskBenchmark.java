@@ -41,7 +41,7 @@ public final class MaskBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path tokenizer = Path.of(arg(args, "--tokenizer", defaultTokenizer()));
-        int samples = Integer.parseInt(arg(args, "--samples", "3"));
+        int samples = Integer.parseInt(arg(args, "--samples", "5"));
         int steps = Integer.parseInt(arg(args, "--steps", "200"));
         if (!Files.exists(tokenizer)) {
             System.err.println("tokenizer not found: " + tokenizer + " (run serving-runtime/constraints/bench/fetch-tokenizers.sh)");
@@ -52,6 +52,7 @@ public final class MaskBenchmark {
         Vocabulary vocab = Vocabulary.fromTokenizerJson(tokenizer);
         vocab.index();
         long loadNanos = System.nanoTime() - t0;
+        long heapAfterVocabulary = usedHeap();
         List<SchemaCorpus.Named> corpus = BenchCorpus.all();
         String only = arg(args, "--only", null);
         if (only != null) {
@@ -59,7 +60,14 @@ public final class MaskBenchmark {
         }
         Pass cold = run(vocab, corpus, samples, steps, 1);
         Pass warm = run(vocab, corpus, samples, steps, 2);
+        List<Constraint> regexes = dev.gantry.constraints.regex.RegexPropertyTest.PATTERNS.stream().map(Constraint::regex).toList();
+        List<Constraint> grammars = dev.gantry.constraints.grammar.GrammarPropertyTest.GRAMMARS.values().stream().map(Constraint::grammar).toList();
+        run(vocab, regexes, samples, steps, 3);
+        Pass regexPass = run(vocab, regexes, samples, steps, 4);
+        run(vocab, grammars, samples, steps, 5);
+        Pass grammarPass = run(vocab, grammars, samples, steps, 6);
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        long retained = usedHeap() - heapAfterVocabulary;
         System.out.println();
         System.out.printf(Locale.ROOT, "vocabulary: %s (%d ids, trie %d nodes), loaded and indexed in %.0f ms%n",
                 tokenizer, vocab.size(), vocab.index().trie().nodeCount(), loadNanos / 1e6);
@@ -68,10 +76,12 @@ public final class MaskBenchmark {
         System.out.println("load average before: " + loadBefore + " | after: " + loadAfter);
         System.out.println("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", cpus: " + Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "shared per-vocabulary caches after both passes (trie, interned lexemes, string profiles): %.1f MiB%n",
-                vocab.index().estimatedBytes() / 1048576.0);
+        System.out.printf(Locale.ROOT, "heap: vocabulary and trie %.1f MiB; shared per-vocabulary caches retained after all passes %.1f MiB (measured after GC)%n",
+                heapAfterVocabulary / 1048576.0, retained / 1048576.0);
         print("pass 1 (cold process)", cold);
         print("pass 2 (recompiled, warm process)", warm);
+        print("regex constraints (" + regexes.size() + " patterns, second pass)", regexPass);
+        print("GBNF grammars (" + grammars.size() + " grammars, second pass)", grammarPass);
         if (java.util.Arrays.asList(args).contains("--details")) {
             DETAILS.stream().filter(d -> d.startsWith("2 ")).sorted((a, b) -> Double.compare(
                     Double.parseDouble(b.substring(2, 13).trim()), Double.parseDouble(a.substring(2, 13).trim())))
@@ -83,7 +93,7 @@ public final class MaskBenchmark {
         }
     }
 
-    private static Pass run(Vocabulary vocab, List<SchemaCorpus.Named> corpus, int samples, int steps, long seed) {
+    private static Pass run(Vocabulary vocab, List<?> corpus, int samples, int steps, long seed) {
         Recorder recorder = new Recorder();
         Stats compile = new Stats();
         Stats memory = new Stats();
@@ -94,11 +104,13 @@ public final class MaskBenchmark {
         int refused = 0;
         int total = 0;
         int complete = 0;
-        for (SchemaCorpus.Named s : corpus) {
+        for (Object item : corpus) {
             CompiledConstraint c;
             long start = System.nanoTime();
+            Constraint constraint = item instanceof SchemaCorpus.Named n ? Constraint.jsonSchema(n.schema()) : (Constraint) item;
+            String name = item instanceof SchemaCorpus.Named n ? n.name() : constraint.cacheKey();
             try {
-                c = ConstraintCompiler.compileUncached(Constraint.jsonSchema(s.schema()), vocab, options, recorder);
+                c = ConstraintCompiler.compileUncached(constraint, vocab, options, recorder);
             } catch (ConstraintException e) {
                 refused++;
                 continue;
@@ -118,7 +130,8 @@ public final class MaskBenchmark {
             for (int k = before; k < recorder.masks.size(); k++) {
                 worst = Math.max(worst, recorder.masks.get(k));
             }
-            DETAILS.add(String.format(Locale.ROOT, "%d %10.1f us %10.1f KiB %s", seed, worst / 1e3, c.estimatedBytes() / 1024.0, s.name()));
+            DETAILS.add(String.format(Locale.ROOT, "%d %10.1f us %10.1f KiB %s", seed, worst / 1e3, c.estimatedBytes() / 1024.0,
+                    name.length() > 80 ? name.substring(0, 80) : name).replace("\n", " "));
         }
         return new Pass(recorder.masks, compile, memory, accept, schemas, refused, total, complete);
     }
@@ -135,6 +148,20 @@ public final class MaskBenchmark {
         System.out.printf(Locale.ROOT, "memory per compiled constraint (after sampling): p50 %.1f KiB  p90 %.1f KiB  max %.1f KiB%n",
                 p.memory().quantile(0.5) / 1024.0, p.memory().quantile(0.9) / 1024.0, p.memory().max() / 1024.0);
         System.out.printf(Locale.ROOT, "whole sampling step (mask + sampler + accept) mean: p50 %.1f us%n", us(p.accept().quantile(0.5)));
+    }
+
+    /** Heap in use after a full collection (best effort). */
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static double us(long nanos) {

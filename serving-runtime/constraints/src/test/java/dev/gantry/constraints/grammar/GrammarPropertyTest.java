@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * outputs (real vocabularies) must be in the grammar, and for random edits of those outputs the
  * matcher and the oracle must agree on membership in both directions.
  */
-class GrammarPropertyTest {
-    static final Map<String, String> GRAMMARS = Map.of(
+public class GrammarPropertyTest {
+    public static final Map<String, String> GRAMMARS = Map.of(
             "arithmetic",
             """
             root ::= expr

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * outputs must match the pattern, and random edits of them must be accepted exactly when
  * java.util.regex fully matches them.
  */
-class RegexPropertyTest {
-    static final List<String> PATTERNS = List.of(
+public class RegexPropertyTest {
+    public static final List<String> PATTERNS = List.of(
             "(yes|no|maybe)",
             "[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8}){0,2}",
             "\\d{3}-\\d{3}-\\d{4}",
