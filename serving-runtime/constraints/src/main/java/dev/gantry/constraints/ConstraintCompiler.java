@@ -109,7 +109,8 @@ public final class ConstraintCompiler {
                     options.compileTimeout().toNanos(), options.cancelled(), options.maxAutomatonStates());
             GrammarDef def = lower(constraint, options, budget);
             GrammarCompiler.Compiled g = GrammarCompiler.compile(def, vocabulary.index(), budget);
-            CompiledGrammar grammar = new CompiledGrammar(g.root(), g.rules(), vocabulary.index(), options.maxParseStacks());
+            CompiledGrammar grammar =
+                    new CompiledGrammar(g.root(), g.rules(), vocabulary.index(), options.maxParseStacks());
             long nanos = System.nanoTime() - start;
             metrics.compiled(constraint.kind(), nanos);
             return new CompiledConstraint(constraint, options, vocabulary, grammar, nanos, metrics);

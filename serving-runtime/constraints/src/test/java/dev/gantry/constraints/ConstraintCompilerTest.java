@@ -65,7 +65,10 @@ class ConstraintCompilerTest {
         Constraint c = Constraint.jsonSchema(SCHEMA);
 
         CompiledConstraint a = compiler.compile(c, VOCAB, ConstraintOptions.DEFAULTS);
-        CompiledConstraint compact = compiler.compile(c, VOCAB, ConstraintOptions.builder().whitespace(Whitespace.compact()).build());
+        CompiledConstraint compact = compiler.compile(
+                c,
+                VOCAB,
+                ConstraintOptions.builder().whitespace(Whitespace.compact()).build());
         CompiledConstraint other = compiler.compile(c, VOCAB.withEosTokenIds(1), ConstraintOptions.DEFAULTS);
 
         assertThat(compact).isNotSameAs(a);
@@ -114,8 +117,10 @@ class ConstraintCompilerTest {
     void stopsACompilationThatRunsPastItsTimeLimit() {
         Counting metrics = new Counting();
         ConstraintCompiler compiler = new ConstraintCompiler(8, metrics);
-        String big = "{\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^([a-z]{1,30}\\\\.){1,30}[a-z]{2,20}$\",\"maxLength\":900},\"maxItems\":900}";
-        ConstraintOptions quick = ConstraintOptions.builder().compileTimeout(Duration.ofMillis(1)).build();
+        String big =
+                "{\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^([a-z]{1,30}\\\\.){1,30}[a-z]{2,20}$\",\"maxLength\":900},\"maxItems\":900}";
+        ConstraintOptions quick =
+                ConstraintOptions.builder().compileTimeout(Duration.ofMillis(1)).build();
 
         assertThatThrownBy(() -> compiler.compile(Constraint.jsonSchema(big), VOCAB, quick))
                 .isInstanceOf(ConstraintTimeoutException.class)
@@ -126,7 +131,8 @@ class ConstraintCompilerTest {
 
     @Test
     void stopsACancelledCompilation() {
-        ConstraintOptions cancelled = ConstraintOptions.builder().cancelled(() -> true).build();
+        ConstraintOptions cancelled =
+                ConstraintOptions.builder().cancelled(() -> true).build();
 
         assertThatThrownBy(() -> ConstraintCompiler.compileUncached(
                         Constraint.jsonSchema(SCHEMA), VOCAB, cancelled, ConstraintMetrics.NONE))
@@ -137,7 +143,8 @@ class ConstraintCompilerTest {
     @Test
     void reportsMaskTimesThroughTheMetricsHook() {
         Counting metrics = new Counting();
-        CompiledConstraint c = new ConstraintCompiler(8, metrics).compile(Constraint.regex("[ab]+"), VOCAB, ConstraintOptions.DEFAULTS);
+        CompiledConstraint c = new ConstraintCompiler(8, metrics)
+                .compile(Constraint.regex("[ab]+"), VOCAB, ConstraintOptions.DEFAULTS);
         Matcher m = c.newMatcher();
         int[] mask = new int[m.maskWords()];
 

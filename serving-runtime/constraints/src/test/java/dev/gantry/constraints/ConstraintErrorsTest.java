@@ -11,7 +11,8 @@ class ConstraintErrorsTest {
     private static ConstraintException error(Constraint c, ConstraintOptions options) {
         return catchThrowableOfType(
                 ConstraintException.class,
-                () -> ConstraintCompiler.compileUncached(c, TestVocabularies.stories260k(), options, ConstraintMetrics.NONE));
+                () -> ConstraintCompiler.compileUncached(
+                        c, TestVocabularies.stories260k(), options, ConstraintMetrics.NONE));
     }
 
     private static ConstraintException error(Constraint c) {
@@ -20,7 +21,8 @@ class ConstraintErrorsTest {
 
     @Test
     void namesAnUnknownKeywordAndWhereItIs() {
-        ConstraintException e = error(Constraint.jsonSchema("{\"properties\":{\"a\":{\"type\":\"string\",\"frobnicate\":1}}}"));
+        ConstraintException e =
+                error(Constraint.jsonSchema("{\"properties\":{\"a\":{\"type\":\"string\",\"frobnicate\":1}}}"));
 
         assertThat(e.reason()).isEqualTo(ConstraintException.Reason.UNSUPPORTED);
         assertThat(e.keyword()).isEqualTo("frobnicate");
@@ -33,8 +35,11 @@ class ConstraintErrorsTest {
         String schema = "{\"type\":\"array\",\"items\":{\"type\":\"integer\"},\"uniqueItems\":true}";
 
         ConstraintException e = error(Constraint.jsonSchema(schema));
-        CompiledConstraint relaxed = ConstraintCompiler.compileUncached(Constraint.jsonSchema(schema), TestVocabularies.stories260k(),
-                ConstraintOptions.builder().ignoreUniqueItems(true).build(), ConstraintMetrics.NONE);
+        CompiledConstraint relaxed = ConstraintCompiler.compileUncached(
+                Constraint.jsonSchema(schema),
+                TestVocabularies.stories260k(),
+                ConstraintOptions.builder().ignoreUniqueItems(true).build(),
+                ConstraintMetrics.NONE);
 
         assertThat(e.keyword()).isEqualTo("uniqueItems");
         assertThat(e.pointer()).isEqualTo("/uniqueItems");
@@ -43,11 +48,15 @@ class ConstraintErrorsTest {
 
     @Test
     void refusesOverlappingOneOfUnlessExplicitlyRelaxed() {
-        String schema = "{\"oneOf\":[{\"type\":\"object\",\"required\":[\"a\"]},{\"type\":\"object\",\"required\":[\"b\"]}]}";
+        String schema =
+                "{\"oneOf\":[{\"type\":\"object\",\"required\":[\"a\"]},{\"type\":\"object\",\"required\":[\"b\"]}]}";
 
         ConstraintException e = error(Constraint.jsonSchema(schema));
-        CompiledConstraint relaxed = ConstraintCompiler.compileUncached(Constraint.jsonSchema(schema), TestVocabularies.stories260k(),
-                ConstraintOptions.builder().oneOfAsAnyOf(true).build(), ConstraintMetrics.NONE);
+        CompiledConstraint relaxed = ConstraintCompiler.compileUncached(
+                Constraint.jsonSchema(schema),
+                TestVocabularies.stories260k(),
+                ConstraintOptions.builder().oneOfAsAnyOf(true).build(),
+                ConstraintMetrics.NONE);
 
         assertThat(e.keyword()).isEqualTo("oneOf");
         assertThat(e.getMessage()).contains("branches 0 and 1");
@@ -56,10 +65,13 @@ class ConstraintErrorsTest {
 
     @Test
     void acceptsOneOfWhoseBranchesAreProvablyDisjoint() {
-        CompiledConstraint c = ConstraintCompiler.compileUncached(Constraint.jsonSchema(
+        CompiledConstraint c = ConstraintCompiler.compileUncached(
+                Constraint.jsonSchema(
                         "{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"a\"}},\"required\":[\"kind\"]},"
                                 + "{\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"b\"}},\"required\":[\"kind\"]},{\"type\":\"integer\"}]}"),
-                TestVocabularies.stories260k(), ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE);
+                TestVocabularies.stories260k(),
+                ConstraintOptions.DEFAULTS,
+                ConstraintMetrics.NONE);
 
         assertThat(c.matches("{\"kind\":\"b\"}")).isTrue();
         assertThat(c.matches("{\"kind\":\"c\"}")).isFalse();
@@ -91,7 +103,8 @@ class ConstraintErrorsTest {
 
     @Test
     void reportsMalformedSchemaJson() {
-        ConstraintException e = catchThrowableOfType(ConstraintException.class, () -> Constraint.jsonSchema("{\"type\":"));
+        ConstraintException e =
+                catchThrowableOfType(ConstraintException.class, () -> Constraint.jsonSchema("{\"type\":"));
 
         assertThat(e.reason()).isEqualTo(ConstraintException.Reason.INVALID);
     }
@@ -114,7 +127,8 @@ class ConstraintErrorsTest {
 
     @Test
     void refusesLeftRecursiveGrammarsAndNamesTheCycle() {
-        ConstraintException e = error(Constraint.grammar("root ::= list\nlist ::= list \",\" item | item\nitem ::= [a-z]+\n"));
+        ConstraintException e =
+                error(Constraint.grammar("root ::= list\nlist ::= list \",\" item | item\nitem ::= [a-z]+\n"));
 
         assertThat(e.reason()).isEqualTo(ConstraintException.Reason.UNSUPPORTED);
         assertThat(e.getMessage()).contains("left recursion").contains("list -> list");
@@ -122,7 +136,9 @@ class ConstraintErrorsTest {
 
     @Test
     void pointsAtGrammarSyntaxErrors() {
-        assertThat(error(Constraint.grammar("root ::= \"a\" (b\nb ::= \"x\"\n")).getMessage()).contains("line 2").contains("expected ')'");
+        assertThat(error(Constraint.grammar("root ::= \"a\" (b\nb ::= \"x\"\n")).getMessage())
+                .contains("line 2")
+                .contains("expected ')'");
         assertThat(error(Constraint.grammar("root ::= missing\n")).getMessage()).contains("undefined rule 'missing'");
     }
 }

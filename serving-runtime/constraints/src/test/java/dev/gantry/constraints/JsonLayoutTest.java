@@ -11,7 +11,8 @@ class JsonLayoutTest {
             "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\"],\"additionalProperties\":false}";
 
     private static CompiledConstraint compile(ConstraintOptions options) {
-        return ConstraintCompiler.compileUncached(Constraint.jsonSchema(SCHEMA), TestVocabularies.stories260k(), options, ConstraintMetrics.NONE);
+        return ConstraintCompiler.compileUncached(
+                Constraint.jsonSchema(SCHEMA), TestVocabularies.stories260k(), options, ConstraintMetrics.NONE);
     }
 
     @Test
@@ -21,12 +22,15 @@ class JsonLayoutTest {
         assertThat(c.matches("{\n  \"a\": 1,\n  \"b\": \"x\"\n}")).isTrue();
         assertThat(c.matches(" {\"a\":1,\"b\":\"x\"}")).isFalse();
         assertThat(c.matches("{\"a\":1,\"b\":\"x\"}\n")).isFalse();
-        assertThat(c.matches("{\"a\"" + " ".repeat(21) + ":1,\"b\":\"x\"}")).as("runs of at most 20").isFalse();
+        assertThat(c.matches("{\"a\"" + " ".repeat(21) + ":1,\"b\":\"x\"}"))
+                .as("runs of at most 20")
+                .isFalse();
     }
 
     @Test
     void compactWhitespaceAllowsNone() {
-        CompiledConstraint c = compile(ConstraintOptions.builder().whitespace(Whitespace.compact()).build());
+        CompiledConstraint c = compile(
+                ConstraintOptions.builder().whitespace(Whitespace.compact()).build());
 
         assertThat(c.matches("{\"a\":1,\"b\":\"x\"}")).isTrue();
         assertThat(c.matches("{\"a\": 1,\"b\":\"x\"}")).isFalse();
@@ -41,7 +45,8 @@ class JsonLayoutTest {
 
     @Test
     void anyOrderAcceptsEveryPermutationButNoRepeats() {
-        CompiledConstraint c = compile(ConstraintOptions.builder().propertyOrder(PropertyOrder.ANY).build());
+        CompiledConstraint c = compile(
+                ConstraintOptions.builder().propertyOrder(PropertyOrder.ANY).build());
 
         assertThat(c.matches("{\"b\":\"x\",\"a\":1}")).isTrue();
         assertThat(c.matches("{\"a\":1,\"b\":\"x\"}")).isTrue();

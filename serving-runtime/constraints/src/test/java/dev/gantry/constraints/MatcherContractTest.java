@@ -18,7 +18,8 @@ class MatcherContractTest {
 
     private static int token(String text) {
         for (int t = 0; t < VOCAB.size(); t++) {
-            if (!VOCAB.isExcluded(t) && Arrays.equals(VOCAB.tokenBytesUnsafe(t), text.getBytes(StandardCharsets.UTF_8))) {
+            if (!VOCAB.isExcluded(t)
+                    && Arrays.equals(VOCAB.tokenBytesUnsafe(t), text.getBytes(StandardCharsets.UTF_8))) {
                 return t;
             }
         }
@@ -97,7 +98,8 @@ class MatcherContractTest {
     @Test
     void specialTokensAreNeverAllowed() {
         Vocabulary stories = TestVocabularies.stories260k();
-        Matcher m = ConstraintCompiler.compileUncached(Constraint.regex("(.|\\n)*"), stories, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE)
+        Matcher m = ConstraintCompiler.compileUncached(
+                        Constraint.regex("(.|\\n)*"), stories, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE)
                 .newMatcher();
         int[] mask = new int[m.maskWords()];
 
@@ -105,7 +107,9 @@ class MatcherContractTest {
 
         assertThat(allowed(mask, 0)).isFalse();
         assertThat(allowed(mask, 1)).isFalse();
-        assertThat(allowed(mask, 2)).as("end-of-sequence: the empty output is complete").isTrue();
+        assertThat(allowed(mask, 2))
+                .as("end-of-sequence: the empty output is complete")
+                .isTrue();
         assertThat(m.accept(1)).isFalse();
     }
 
@@ -137,12 +141,15 @@ class MatcherContractTest {
 
         assertThat(batch[0]).isEqualTo(-1);
         assertThat(batch[2 * words]).isEqualTo(-1);
-        assertThat(allowed(Arrays.copyOfRange(batch, words, 2 * words), token("no"))).isTrue();
+        assertThat(allowed(Arrays.copyOfRange(batch, words, 2 * words), token("no")))
+                .isTrue();
     }
 
     @Test
     void shortestCompletionFinishesAPartialOutput() {
-        CompiledConstraint c = compile(Constraint.jsonSchema("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\"]}"));
+        CompiledConstraint c = compile(
+                Constraint.jsonSchema(
+                        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\"]}"));
         Matcher m = c.newMatcher();
         m.acceptText("{\"a\":1");
 

@@ -1,6 +1,5 @@
 package dev.gantry.constraints.automaton;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -164,10 +163,6 @@ public final class Dfa {
         return classLo;
     }
 
-    int[][] rawRefs() {
-        return refs;
-    }
-
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Dfa(" + stateCount + " states, start " + start + ")\n");
@@ -185,9 +180,5 @@ public final class Dfa {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    static int[] copyRow(int[] next, int s, int classes) {
-        return Arrays.copyOfRange(next, s * classes, (s + 1) * classes);
     }
 }

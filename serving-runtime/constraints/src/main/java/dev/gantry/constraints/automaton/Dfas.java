@@ -99,12 +99,11 @@ public final class Dfas {
                 int byteValue = classLo[c];
                 int ta = sa >= 0 ? a.step(sa, byteValue) : -1;
                 int tb = sb >= 0 ? b.step(sb, byteValue) : -1;
-                boolean alive =
-                        switch (op) {
-                            case AND -> ta >= 0 && tb >= 0;
-                            case OR -> ta >= 0 || tb >= 0;
-                            case MINUS -> ta >= 0;
-                        };
+                boolean alive = switch (op) {
+                    case AND -> ta >= 0 && tb >= 0;
+                    case OR -> ta >= 0 || tb >= 0;
+                    case MINUS -> ta >= 0;
+                };
                 if (!alive) {
                     next.add(-1);
                     continue;

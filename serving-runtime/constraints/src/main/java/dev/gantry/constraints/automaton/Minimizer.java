@@ -1,6 +1,5 @@
 package dev.gantry.constraints.automaton;
 
-
 /** Removes useless states from a {@link Dfa} and merges equivalent ones (Moore's refinement). */
 public final class Minimizer {
     private Minimizer() {}

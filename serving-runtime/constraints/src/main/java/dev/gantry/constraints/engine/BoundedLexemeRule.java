@@ -26,6 +26,7 @@ public final class BoundedLexemeRule extends Rule {
     private final long max;
     /** Achievable completion lengths per (state, tracker): bit l set when l more characters can finish. */
     private final BitSet[] lengths;
+
     private final int levels;
     private final ConcurrentHashMap<Long, MaskEntry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Integer> remCaps = new ConcurrentHashMap<>();

@@ -118,7 +118,8 @@ public final class CountedStringRule extends Rule {
         return new MaskEntry(accepted, crossingGroups(index, p, needed, budget, finalState));
     }
 
-    private static MaskEntry.Group[] crossingGroups(TokenIndex index, StringProfile p, int needed, int budget, int finalState) {
+    private static MaskEntry.Group[] crossingGroups(
+            TokenIndex index, StringProfile p, int needed, int budget, int finalState) {
         EntryBuilder.Tails tails = new EntryBuilder.Tails(index);
         for (int k = 0; k < p.crossingIds.length; k++) {
             int c = p.crossingChars[k];

@@ -68,10 +68,6 @@ public final class DfaRule extends Rule {
         return dfa.refs((int) state)[2 * i + 1];
     }
 
-    boolean eventful(int state) {
-        return eventful[state];
-    }
-
     boolean[] eventfulStates() {
         return eventful;
     }

@@ -16,7 +16,9 @@ final class Frame {
         this.state = state;
         this.parent = parent;
         this.depth = parent == null ? 0 : parent.depth + 1;
-        long h = (rule.uid * 0x9E3779B97F4A7C15L) ^ (state * 0xC2B2AE3D27D4EB4FL) ^ (parent == null ? 0 : parent.hash * 0x165667B19E3779F9L);
+        long h = (rule.uid * 0x9E3779B97F4A7C15L)
+                ^ (state * 0xC2B2AE3D27D4EB4FL)
+                ^ (parent == null ? 0 : parent.hash * 0x165667B19E3779F9L);
         this.hash = Long.hashCode(h ^ (h >>> 29));
     }
 

@@ -81,7 +81,8 @@ final class Pda {
         if (visited.size() > maxStacks) {
             throw new ConstraintException(
                     ConstraintException.Reason.LIMIT_EXCEEDED,
-                    "the grammar is too ambiguous: more than " + maxStacks + " parse stacks at once (limit maxParseStacks)");
+                    "the grammar is too ambiguous: more than " + maxStacks
+                            + " parse stacks at once (limit maxParseStacks)");
         }
         Rule r = f.rule;
         long s = f.state;

@@ -132,7 +132,9 @@ final class StringProfile {
     /** Inside tokens that fit in {@code budget} characters, as a set. */
     TokenSet insideWithin(int budget, int[] extraSorted) {
         if (budget >= maxInsideChars) {
-            return insideAll.isDense() ? TokenSet.derived(insideAll, new int[0], extraSorted) : union(insideAll, extraSorted);
+            return insideAll.isDense()
+                    ? TokenSet.derived(insideAll, new int[0], extraSorted)
+                    : union(insideAll, extraSorted);
         }
         int[] over = insideOver(budget);
         if (insideAll.isDense() && insideIds.length - over.length > (vocabSize >>> 5)) {

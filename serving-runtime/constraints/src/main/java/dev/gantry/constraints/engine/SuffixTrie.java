@@ -98,7 +98,9 @@ final class SuffixTrie {
     /** A key equal for tries with the same content. */
     Object contentKey() {
         return java.util.List.of(
-                new EntryBuilder.BitsKey(tokens), new EntryBuilder.BitsKey(depth), new EntryBuilder.BitsKey(tokenStart),
+                new EntryBuilder.BitsKey(tokens),
+                new EntryBuilder.BitsKey(depth),
+                new EntryBuilder.BitsKey(tokenStart),
                 java.nio.ByteBuffer.wrap(label));
     }
 

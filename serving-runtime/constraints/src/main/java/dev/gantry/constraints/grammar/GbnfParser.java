@@ -119,7 +119,8 @@ public final class GbnfParser {
         }
         if (min > MAX_REPEAT || max > MAX_REPEAT) {
             throw new ConstraintException(
-                    ConstraintException.Reason.LIMIT_EXCEEDED, "repetition bound above " + MAX_REPEAT + " in the grammar");
+                    ConstraintException.Reason.LIMIT_EXCEEDED,
+                    "repetition bound above " + MAX_REPEAT + " in the grammar");
         }
         return new int[] {min, max};
     }
@@ -280,7 +281,12 @@ public final class GbnfParser {
     }
 
     private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.';
     }
 
     /** True when the input continues with {@code name ::=}: the next rule, ending this one. */

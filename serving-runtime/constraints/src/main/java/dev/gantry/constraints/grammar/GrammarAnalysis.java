@@ -121,9 +121,8 @@ final class GrammarAnalysis {
         for (String rule : automata.keySet()) {
             List<String> cycle = findCycle(rule, leftCorner);
             if (cycle != null) {
-                throw ConstraintException.unsupported(
-                        "left recursion is not supported: " + String.join(" -> ", cycle)
-                                + " (rewrite it with repetition, e.g. list ::= item (\",\" item)*)");
+                throw ConstraintException.unsupported("left recursion is not supported: " + String.join(" -> ", cycle)
+                        + " (rewrite it with repetition, e.g. list ::= item (\",\" item)*)");
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.gantry.constraints.automaton.CompileBudget;
 import dev.gantry.constraints.automaton.Dfa;
 import dev.gantry.constraints.automaton.Dfas;
 import dev.gantry.constraints.automaton.Expr;
-import dev.gantry.constraints.automaton.Minimizer;
 import dev.gantry.constraints.engine.BoundedLexemeRule;
 import dev.gantry.constraints.engine.CountedStringRule;
 import dev.gantry.constraints.engine.DfaRule;
@@ -73,7 +72,9 @@ public final class GrammarCompiler {
             rules.put(e.getKey(), makeRule(e.getKey(), e.getValue(), index));
         }
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
-            if (e.getValue() instanceof DfaRule r && r.dfa() == automata.get(e.getKey()) && r.dfa().hasRefs()) {
+            if (e.getValue() instanceof DfaRule r
+                    && r.dfa() == automata.get(e.getKey())
+                    && r.dfa().hasRefs()) {
                 Rule[] bound = new Rule[r.dfa().symbols().size()];
                 for (int i = 0; i < bound.length; i++) {
                     bound[i] = rules.get(r.dfa().symbols().get(i));
@@ -90,7 +91,8 @@ public final class GrammarCompiler {
             Object profileKey = Dfas.canonicalKey(c.literal());
             return index.intern(
                     List.of("counted", profileKey, c.min(), c.max()),
-                    () -> new CountedStringRule(name, c.literal(), c.min(), c.max() < 0 ? Long.MAX_VALUE : c.max(), profileKey));
+                    () -> new CountedStringRule(
+                            name, c.literal(), c.min(), c.max() < 0 ? Long.MAX_VALUE : c.max(), profileKey));
         }
         if (body instanceof GrammarDef.BoundedString b) {
             return index.intern(
@@ -173,9 +175,5 @@ public final class GrammarCompiler {
                 && b.inline()
                 && !recursive.contains(rule)
                 && !rule.equals(def.root());
-    }
-
-    static Dfa withoutSymbols(Dfa dfa, Set<String> drop, CompileBudget budget) {
-        return Minimizer.dropRefs(dfa, drop, budget);
     }
 }

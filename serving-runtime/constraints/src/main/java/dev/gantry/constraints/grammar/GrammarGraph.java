@@ -37,9 +37,7 @@ final class GrammarGraph {
     static Set<String> recursiveRules(GrammarDef def) {
         Map<String, Set<String>> edges = new HashMap<>();
         for (Map.Entry<String, GrammarDef.Body> e : def.rules().entrySet()) {
-            edges.put(
-                    e.getKey(),
-                    e.getValue() instanceof GrammarDef.ExprBody b ? refs(b.expr()) : Set.of());
+            edges.put(e.getKey(), e.getValue() instanceof GrammarDef.ExprBody b ? refs(b.expr()) : Set.of());
         }
         return new Tarjan(edges).run();
     }

@@ -21,8 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Formats {
     public static final Set<String> SUPPORTED = Set.of(
-            "date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uuid", "uri",
-            "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer", "relative-json-pointer");
+            "date-time",
+            "date",
+            "time",
+            "duration",
+            "email",
+            "hostname",
+            "ipv4",
+            "ipv6",
+            "uuid",
+            "uri",
+            "uri-reference",
+            "iri",
+            "iri-reference",
+            "uri-template",
+            "json-pointer",
+            "relative-json-pointer");
 
     private static final Map<String, Dfa> CACHE = new ConcurrentHashMap<>();
     private static final Map<Dfa, Dfa> LITERALS = new ConcurrentHashMap<>();
@@ -129,10 +143,33 @@ public final class Formats {
 
     /** The 27 leap seconds inserted so far (IERS), each 23:59:60 UTC on one of these dates. */
     static final List<String> LEAP_SECOND_DATES = List.of(
-            "1972-06-30", "1972-12-31", "1973-12-31", "1974-12-31", "1975-12-31", "1976-12-31", "1977-12-31",
-            "1978-12-31", "1979-12-31", "1981-06-30", "1982-06-30", "1983-06-30", "1985-06-30", "1987-12-31",
-            "1989-12-31", "1990-12-31", "1992-06-30", "1993-06-30", "1994-06-30", "1995-12-31", "1997-06-30",
-            "1998-12-31", "2005-12-31", "2008-12-31", "2012-06-30", "2015-06-30", "2016-12-31");
+            "1972-06-30",
+            "1972-12-31",
+            "1973-12-31",
+            "1974-12-31",
+            "1975-12-31",
+            "1976-12-31",
+            "1977-12-31",
+            "1978-12-31",
+            "1979-12-31",
+            "1981-06-30",
+            "1982-06-30",
+            "1983-06-30",
+            "1985-06-30",
+            "1987-12-31",
+            "1989-12-31",
+            "1990-12-31",
+            "1992-06-30",
+            "1993-06-30",
+            "1994-06-30",
+            "1995-12-31",
+            "1997-06-30",
+            "1998-12-31",
+            "2005-12-31",
+            "2008-12-31",
+            "2012-06-30",
+            "2015-06-30",
+            "2016-12-31");
 
     /** A leap second in a date-time: only the real ones, written in UTC. */
     static String leapSecondDateTime() {
@@ -230,6 +267,7 @@ public final class Formats {
             + "\\u{20000}-\\u{2FFFD}\\u{30000}-\\u{3FFFD}\\u{40000}-\\u{4FFFD}\\u{50000}-\\u{5FFFD}\\u{60000}-\\u{6FFFD}"
             + "\\u{70000}-\\u{7FFFD}\\u{80000}-\\u{8FFFD}\\u{90000}-\\u{9FFFD}\\u{A0000}-\\u{AFFFD}\\u{B0000}-\\u{BFFFD}"
             + "\\u{C0000}-\\u{CFFFD}\\u{D0000}-\\u{DFFFD}\\u{E1000}-\\u{EFFFD}";
+
     private static final String IPRIVATE = "\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}";
 
     /** Building blocks of RFC 3986 (or RFC 3987 when {@code iri}). */
@@ -265,7 +303,8 @@ public final class Formats {
     /** RFC 6570 URI Template (level 4), with the erratum that allows an apostrophe in literals. */
     static String uriTemplate() {
         String pct = "%" + HEX + HEX;
-        String literal = "([\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x5F\\x61-\\x7A\\x7E" + UCSCHAR + IPRIVATE + "]|" + pct + ")";
+        String literal = "([\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x5F\\x61-\\x7A\\x7E" + UCSCHAR + IPRIVATE
+                + "]|" + pct + ")";
         String varchar = "([A-Za-z0-9_]|" + pct + ")";
         String varname = varchar + "(\\.?" + varchar + ")*";
         String varspec = varname + "(:[1-9][0-9]{0,3}|\\*)?";

@@ -116,7 +116,8 @@ final class JsonEmitter {
         if (n.isFree()) {
             String name = (lead ? "ws_" : "") + (n.isBounded() ? "string_" + n.min + "_" + n.max : "string");
             if (!def.has(name)) {
-                Dfa literal = lead ? FreeStrings.withLeadingWs(options.whitespace().maxRun()) : JsonStrings.freeLiteral();
+                Dfa literal =
+                        lead ? FreeStrings.withLeadingWs(options.whitespace().maxRun()) : JsonStrings.freeLiteral();
                 def.rule(
                         name,
                         n.isBounded()
@@ -137,9 +138,11 @@ final class JsonEmitter {
             if (lead) {
                 literal = Dfas.of(Expr.seq(ws, Expr.embed(literal)), budget);
             }
-            def.rule(name, n.isBounded()
-                    ? new GrammarDef.BoundedString(literal, n.min, n.max)
-                    : new GrammarDef.ExprBody(Expr.embed(literal), false));
+            def.rule(
+                    name,
+                    n.isBounded()
+                            ? new GrammarDef.BoundedString(literal, n.min, n.max)
+                            : new GrammarDef.ExprBody(Expr.embed(literal), false));
         }
         return name;
     }

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * may also be written {@code \/}. Other {@code \\u} escapes are not produced or accepted.
  */
 public final class JsonStrings {
-    private static final Dfa ANY_CONTENT = Dfas.of(Expr.star(Expr.codePoints(CodePointSet.ALL)), CompileBudget.UNLIMITED);
+    private static final Dfa ANY_CONTENT =
+            Dfas.of(Expr.star(Expr.codePoints(CodePointSet.ALL)), CompileBudget.UNLIMITED);
     private static final Dfa FREE_LITERAL = literal(ANY_CONTENT, CompileBudget.UNLIMITED);
 
     private JsonStrings() {}

@@ -8,19 +8,57 @@ final class Keywords {
     private Keywords() {}
 
     static final Set<String> ENFORCED = Set.of(
-            "type", "enum", "const",
-            "properties", "required", "additionalProperties", "patternProperties", "propertyNames",
-            "minProperties", "maxProperties",
-            "items", "prefixItems", "minItems", "maxItems", "uniqueItems",
-            "minLength", "maxLength", "pattern", "format",
-            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-            "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-            "$ref", "$defs", "definitions", "$anchor", "$id", "$schema");
+            "type",
+            "enum",
+            "const",
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "items",
+            "prefixItems",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "$ref",
+            "$defs",
+            "definitions",
+            "$anchor",
+            "$id",
+            "$schema");
 
     /** Keywords that only annotate: accepted and without effect on the output. */
     static final Set<String> ANNOTATIONS = Set.of(
-            "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment",
-            "contentEncoding", "contentMediaType", "contentSchema");
+            "title",
+            "description",
+            "default",
+            "examples",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "$comment",
+            "contentEncoding",
+            "contentMediaType",
+            "contentSchema");
 
     /** Keywords whose values are not schemas (no anchors inside). */
     static final Set<String> NON_SCHEMA_VALUES = Set.of("enum", "const", "default", "examples");

@@ -20,8 +20,7 @@ public final class NumberLanguages {
     /** Largest divisor (after scaling {@code multipleOf} to an integer) compiled into a remainder automaton. */
     public static final int MAX_MULTIPLE_DIVISOR = 10_000;
 
-    private static final String NONZERO_NEG =
-            "-(0\\.[0-9]*[1-9][0-9]*|[1-9][0-9]*(\\.[0-9]+)?)";
+    private static final String NONZERO_NEG = "-(0\\.[0-9]*[1-9][0-9]*|[1-9][0-9]*(\\.[0-9]+)?)";
     private static final String NON_NEG = "(0|[1-9][0-9]*)(\\.[0-9]+)?";
     private static final String EXP = "([eE][+-]?[0-9]+)?";
 
@@ -199,7 +198,8 @@ public final class NumberLanguages {
         if (divisor.compareTo(BigInteger.valueOf(MAX_MULTIPLE_DIVISOR)) > 0 || scale > 40) {
             throw new ConstraintException(
                     ConstraintException.Reason.UNSUPPORTED,
-                    "multipleOf " + m.toPlainString() + " at " + pointer + " is too fine-grained to enforce (after scaling, the divisor must be at most "
+                    "multipleOf " + m.toPlainString() + " at " + pointer
+                            + " is too fine-grained to enforce (after scaling, the divisor must be at most "
                             + MAX_MULTIPLE_DIVISOR + ")",
                     pointer,
                     "multipleOf");

@@ -63,8 +63,8 @@ final class ObjectGraphs {
         if (k > maxProps) {
             throw new ConstraintException(
                     ConstraintException.Reason.LIMIT_EXCEEDED,
-                    "property order ANY supports at most " + maxProps + " declared properties per object (this one has " + k
-                            + "); raise maxAnyOrderProperties or use DECLARED order");
+                    "property order ANY supports at most " + maxProps + " declared properties per object (this one has "
+                            + k + "); raise maxAnyOrderProperties or use DECLARED order");
         }
         int cap = countCap(o);
         int sets = 1 << k;

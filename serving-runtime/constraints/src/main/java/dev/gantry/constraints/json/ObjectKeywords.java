@@ -21,7 +21,13 @@ final class ObjectKeywords {
     static final int MAX_PATTERNS = 4;
 
     private static final List<String> KEYWORDS = List.of(
-            "properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties");
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties");
 
     private final ShapeBuilder shapes;
 
@@ -138,12 +144,14 @@ final class ObjectKeywords {
             throw n.error("patternProperties", "patternProperties must be an object");
         }
         if (p.size() > MAX_PATTERNS) {
-            throw n.unsupported("patternProperties", "more than " + MAX_PATTERNS + " patternProperties are not supported");
+            throw n.unsupported(
+                    "patternProperties", "more than " + MAX_PATTERNS + " patternProperties are not supported");
         }
         Iterator<Map.Entry<String, JsonNode>> it = p.fields();
         while (it.hasNext()) {
             String regex = it.next().getKey();
-            Dfa keys = shapes.pattern(n, "patternProperties", com.fasterxml.jackson.databind.node.TextNode.valueOf(regex));
+            Dfa keys =
+                    shapes.pattern(n, "patternProperties", com.fasterxml.jackson.databind.node.TextNode.valueOf(regex));
             out.add(new Pattern(keys, Conj.of(n.child("patternProperties", regex))));
         }
         return out;

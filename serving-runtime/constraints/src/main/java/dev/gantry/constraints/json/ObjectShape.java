@@ -103,7 +103,9 @@ final class ObjectShape {
         List<KeyClass> cls = new ArrayList<>();
         for (KeyClass a : classes) {
             for (KeyClass b : o.classes) {
-                Dfa keys = a.keys() == null ? b.keys() : b.keys() == null ? a.keys() : Dfas.intersect(a.keys(), b.keys(), budget);
+                Dfa keys = a.keys() == null
+                        ? b.keys()
+                        : b.keys() == null ? a.keys() : Dfas.intersect(a.keys(), b.keys(), budget);
                 if (keys == null || !keys.isEmpty()) {
                     cls.add(new KeyClass(keys, a.value().and(b.value())));
                 }

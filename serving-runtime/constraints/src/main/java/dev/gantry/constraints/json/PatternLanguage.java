@@ -37,7 +37,8 @@ final class PatternLanguage {
         Expr anything = Expr.star(Expr.codePoints(CodePointSet.ALL));
         List<Expr> alts = new ArrayList<>();
         for (RegexParser.Branch b : RegexParser.parse(pattern)) {
-            alts.add(Expr.seq(b.anchoredStart() ? Expr.EMPTY : anything, b.body(), b.anchoredEnd() ? Expr.EMPTY : anything));
+            alts.add(Expr.seq(
+                    b.anchoredStart() ? Expr.EMPTY : anything, b.body(), b.anchoredEnd() ? Expr.EMPTY : anything));
         }
         Dfa dfa = Dfas.of(Expr.alt(alts), budget);
         synchronized (CACHE) {

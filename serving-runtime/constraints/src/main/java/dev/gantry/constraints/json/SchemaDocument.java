@@ -83,7 +83,8 @@ final class SchemaDocument {
         if (!r.startsWith("#")) {
             throw new ConstraintException(
                     ConstraintException.Reason.UNSUPPORTED,
-                    "remote $ref '" + ref + "' at " + display(from) + " is not supported (only references within the schema)",
+                    "remote $ref '" + ref + "' at " + display(from)
+                            + " is not supported (only references within the schema)",
                     from,
                     "$ref");
         }

@@ -59,8 +59,10 @@ final class SchemaNode {
                     throw unsupported(k, "$id inside a subschema (a new base URI) is not supported");
                 }
                 if (k.equals("$schema") && !KNOWN_DIALECTS.contains(json.get(k).asText())) {
-                    throw unsupported(k, "unknown meta-schema '" + json.get(k).asText()
-                            + "' (supported: draft 2020-12, 2019-09 and 7, read with 2020-12 semantics)");
+                    throw unsupported(
+                            k,
+                            "unknown meta-schema '" + json.get(k).asText()
+                                    + "' (supported: draft 2020-12, 2019-09 and 7, read with 2020-12 semantics)");
                 }
                 continue;
             }

@@ -122,7 +122,8 @@ final class Shape {
         if (alternatives > MAX_ALTERNATIVES) {
             throw new dev.gantry.constraints.ConstraintException(
                     dev.gantry.constraints.ConstraintException.Reason.LIMIT_EXCEEDED,
-                    "the schema combines into more than " + MAX_ALTERNATIVES + " alternatives (allOf over anyOf/oneOf)");
+                    "the schema combines into more than " + MAX_ALTERNATIVES
+                            + " alternatives (allOf over anyOf/oneOf)");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.gantry.constraints.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.constraints.ConstraintException;
 import dev.gantry.constraints.ConstraintOptions;
 import dev.gantry.constraints.automaton.CompileBudget;
 import dev.gantry.constraints.automaton.Dfa;
@@ -28,6 +27,8 @@ final class ShapeBuilder {
     private final Set<Integer> inProgress = new HashSet<>();
     private final ShapeLogic logic;
     private final ObjectKeywords objects;
+    private final ScalarKeywords scalars;
+    private final ArrayKeywords arrays;
 
     ShapeBuilder(SchemaDocument doc, ConstraintOptions options, CompileBudget budget) {
         this.doc = doc;
@@ -35,6 +36,8 @@ final class ShapeBuilder {
         this.budget = budget;
         this.logic = new ShapeLogic(this);
         this.objects = new ObjectKeywords(this);
+        this.scalars = new ScalarKeywords(this);
+        this.arrays = new ArrayKeywords(this);
     }
 
     SchemaDocument doc() {
@@ -84,10 +87,10 @@ final class ShapeBuilder {
             return n.json.asBoolean() ? Shape.any() : Shape.NONE;
         }
         Shape s = typeShape(n);
-        s = numbers(n, s);
-        s = strings(n, s);
+        s = scalars.numbers(n, s);
+        s = scalars.strings(n, s);
         s = objects.apply(n, s);
-        s = arrays(n, s);
+        s = arrays.apply(n, s);
         if (n.has("enum")) {
             JsonNode values = n.get("enum");
             if (!values.isArray()) {
@@ -188,165 +191,17 @@ final class ShapeBuilder {
         return new Shape(nul, bool, bool, numbers, strings, objs, arrays);
     }
 
-    private Shape numbers(SchemaNode n, Shape s) {
-        Dfa lang = s.numbers;
-        if (lang == null) {
-            return s;
-        }
-        if (n.has("minimum")) {
-            lang = Dfas.intersect(lang, NumberLanguages.atLeast(decimal(n, "minimum"), false, budget), budget);
-        }
-        if (n.has("exclusiveMinimum")) {
-            lang = Dfas.intersect(lang, NumberLanguages.atLeast(decimal(n, "exclusiveMinimum"), true, budget), budget);
-        }
-        if (n.has("maximum")) {
-            lang = Dfas.intersect(lang, NumberLanguages.atMost(decimal(n, "maximum"), false, budget), budget);
-        }
-        if (n.has("exclusiveMaximum")) {
-            lang = Dfas.intersect(lang, NumberLanguages.atMost(decimal(n, "exclusiveMaximum"), true, budget), budget);
-        }
-        if (n.has("multipleOf")) {
-            BigDecimal m = decimal(n, "multipleOf");
-            if (m.signum() <= 0) {
-                throw n.error("multipleOf", "multipleOf must be greater than 0");
-            }
-            lang = Dfas.intersect(lang, NumberLanguages.multipleOf(m, n.at("multipleOf"), budget), budget);
-        }
-        return s.withNumbers(lang);
+    /** The content language of a pattern (see {@link ScalarKeywords#pattern}). */
+    Dfa pattern(SchemaNode n, String keyword, JsonNode value) {
+        return scalars.pattern(n, keyword, value);
     }
 
     static BigDecimal decimal(SchemaNode n, String keyword) {
-        JsonNode v = n.get(keyword);
-        if (!v.isNumber()) {
-            throw n.error(keyword, keyword + " must be a number");
-        }
-        return v.decimalValue();
+        return ScalarKeywords.decimal(n, keyword);
     }
 
     static int count(SchemaNode n, String keyword) {
-        JsonNode v = n.get(keyword);
-        if (!v.isIntegralNumber() && !(v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0)) {
-            throw n.error(keyword, keyword + " must be a non-negative integer");
-        }
-        BigDecimal d = v.decimalValue();
-        if (d.signum() < 0) {
-            throw n.error(keyword, keyword + " must be a non-negative integer");
-        }
-        return d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE : d.intValue();
-    }
-
-    private Shape strings(SchemaNode n, Shape s) {
-        if (s.strings.isEmpty()) {
-            return s;
-        }
-        boolean any = n.has("minLength") || n.has("maxLength") || n.has("pattern") || n.has("format");
-        if (!any) {
-            return s;
-        }
-        int min = n.has("minLength") ? count(n, "minLength") : 0;
-        long max = n.has("maxLength") ? count(n, "maxLength") : -1;
-        Dfa content = null;
-        if (n.has("pattern")) {
-            content = pattern(n, "pattern", n.get("pattern"));
-        }
-        if (n.has("format")) {
-            Dfa f = format(n);
-            if (f != null) {
-                content = content == null ? f : Dfas.intersect(content, f, budget);
-                int limit = Formats.maxLength(n.get("format").asText());
-                if (limit >= 0) {
-                    max = max < 0 ? limit : Math.min(max, limit);
-                }
-            }
-        }
-        StringLang c = new StringLang(content, min, max);
-        List<StringLang> out = new ArrayList<>();
-        for (StringLang x : s.strings) {
-            StringLang y = x.and(c, budget);
-            if (!y.isEmpty()) {
-                out.add(y);
-            }
-        }
-        return s.withStrings(out);
-    }
-
-    /** The content language of an ECMA-style pattern: it matches anywhere unless anchored. */
-    Dfa pattern(SchemaNode n, String keyword, JsonNode value) {
-        if (!value.isTextual()) {
-            throw n.error(keyword, "pattern must be a string");
-        }
-        try {
-            return PatternLanguage.search(value.asText(), budget);
-        } catch (ConstraintException e) {
-            throw new ConstraintException(e.reason(), e.getMessage() + " (at " + n.at(keyword) + ")", n.at(keyword), keyword);
-        }
-    }
-
-    private Dfa format(SchemaNode n) {
-        JsonNode f = n.get("format");
-        if (!f.isTextual()) {
-            throw n.error("format", "format must be a string");
-        }
-        Dfa content = Formats.content(f.asText());
-        if (content == null && !options.ignoreUnknownFormats()) {
-            throw n.unsupported(
-                    "format",
-                    "format '" + f.asText() + "' is not supported (supported: " + String.join(", ", new java.util.TreeSet<>(Formats.SUPPORTED))
-                            + "; option ignoreUnknownFormats accepts it unenforced)");
-        }
-        return content;
-    }
-
-    private Shape arrays(SchemaNode n, Shape s) {
-        boolean any = n.has("items") || n.has("prefixItems") || n.has("minItems") || n.has("maxItems") || n.has("uniqueItems");
-        if (s.arrays.isEmpty() || !any) {
-            return s;
-        }
-        List<Conj> prefix = new ArrayList<>();
-        if (n.has("prefixItems")) {
-            JsonNode p = n.get("prefixItems");
-            if (!p.isArray()) {
-                throw n.error("prefixItems", "prefixItems must be an array of schemas");
-            }
-            for (int i = 0; i < p.size(); i++) {
-                prefix.add(Conj.of(n.child("prefixItems", i)));
-            }
-        }
-        Conj items = Conj.TRUE;
-        if (n.has("items")) {
-            JsonNode it = n.get("items");
-            if (it.isArray()) {
-                throw n.unsupported("items", "items as an array is draft 7 syntax; use prefixItems");
-            }
-            items = it.isBoolean() && !it.asBoolean() ? null : Conj.of(n.child("items"));
-        }
-        int min = n.has("minItems") ? count(n, "minItems") : 0;
-        int max = n.has("maxItems") ? count(n, "maxItems") : -1;
-        if (n.has("uniqueItems")) {
-            checkUniqueItems(n, max);
-        }
-        ArrayShape c = new ArrayShape(prefix, items, min, max);
-        List<ArrayShape> out = new ArrayList<>();
-        for (ArrayShape a : s.arrays) {
-            ArrayShape b = a.and(c);
-            if (b != null) {
-                out.add(b);
-            }
-        }
-        return s.withArrays(out);
-    }
-
-    private void checkUniqueItems(SchemaNode n, int max) {
-        JsonNode u = n.get("uniqueItems");
-        if (!u.isBoolean()) {
-            throw n.error("uniqueItems", "uniqueItems must be a boolean");
-        }
-        if (!u.asBoolean() || (max >= 0 && max <= 1) || options.ignoreUniqueItems()) {
-            return;
-        }
-        throw n.unsupported(
-                "uniqueItems",
-                "uniqueItems: true cannot be enforced by a grammar (option ignoreUniqueItems accepts it unenforced)");
+        return ScalarKeywords.count(n, keyword);
     }
 
     /** The shape of exactly one JSON value (enum and const members). */
@@ -370,7 +225,9 @@ final class ShapeBuilder {
             return Shape.NONE.withArrays(List.of(new ArrayShape(items, null, v.size(), v.size())));
         }
         List<ObjectShape.Prop> props = new ArrayList<>();
-        v.fields().forEachRemaining(e -> props.add(new ObjectShape.Prop(e.getKey(), Conj.of(doc.constant(e.getValue())), true)));
+        v.fields()
+                .forEachRemaining(
+                        e -> props.add(new ObjectShape.Prop(e.getKey(), Conj.of(doc.constant(e.getValue())), true)));
         return Shape.NONE.withObjects(List.of(new ObjectShape(props, List.of(), v.size(), v.size())));
     }
 }

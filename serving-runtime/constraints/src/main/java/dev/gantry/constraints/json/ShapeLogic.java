@@ -30,7 +30,10 @@ final class ShapeLogic {
         int withStrings = 0;
         for (Shape s : alts) {
             // exponent forms are left out: the range and multiple languages only decide plain notation
-            nums.add(s.numbers == null ? Dfas.of(dev.gantry.constraints.automaton.Expr.NOTHING, shapes.budget) : Dfas.intersect(s.numbers, NumberLanguages.plain(), shapes.budget));
+            nums.add(
+                    s.numbers == null
+                            ? Dfas.of(dev.gantry.constraints.automaton.Expr.NOTHING, shapes.budget)
+                            : Dfas.intersect(s.numbers, NumberLanguages.plain(), shapes.budget));
             withStrings += s.strings.isEmpty() ? 0 : 1;
         }
         Dfa numbers = Dfas.exactlyOne(nums, shapes.budget);
@@ -45,8 +48,10 @@ final class ShapeLogic {
         }
         List<ObjectShape> objects = new ArrayList<>();
         List<ArrayShape> arrays = new ArrayList<>();
-        boolean objectsAllOrNothing = alts.stream().allMatch(a -> a.objects.isEmpty() || a.objects.stream().anyMatch(ObjectShape::isUnconstrained));
-        boolean arraysAllOrNothing = alts.stream().allMatch(a -> a.arrays.isEmpty() || a.arrays.stream().anyMatch(ShapeLogic::isUnconstrained));
+        boolean objectsAllOrNothing = alts.stream()
+                .allMatch(a -> a.objects.isEmpty() || a.objects.stream().anyMatch(ObjectShape::isUnconstrained));
+        boolean arraysAllOrNothing = alts.stream()
+                .allMatch(a -> a.arrays.isEmpty() || a.arrays.stream().anyMatch(ShapeLogic::isUnconstrained));
         for (int i = 0; i < alts.size(); i++) {
             for (int j = i + 1; j < alts.size(); j++) {
                 checkStructuresDisjoint(alts.get(i), alts.get(j), i, j, n, objectsAllOrNothing, arraysAllOrNothing);
@@ -92,7 +97,8 @@ final class ShapeLogic {
         if (!ok) {
             throw n.unsupported(
                     "oneOf",
-                    "oneOf branches " + i + " and " + j + " may both match the same object or array, and exactly-one cannot"
+                    "oneOf branches " + i + " and " + j
+                            + " may both match the same object or array, and exactly-one cannot"
                             + " be enforced then (use anyOf, add a distinguishing required property, or set option oneOfAsAnyOf)");
         }
     }
@@ -111,7 +117,9 @@ final class ShapeLogic {
             try {
                 u = Dfas.union(u, s.folded(shapes.budget), shapes.budget);
             } catch (ConstraintException e) {
-                throw n.unsupported(keyword, keyword + " over strings with large length bounds is not supported: " + e.getMessage());
+                throw n.unsupported(
+                        keyword,
+                        keyword + " over strings with large length bounds is not supported: " + e.getMessage());
             }
         }
         return u;
@@ -119,7 +127,9 @@ final class ShapeLogic {
 
     Shape complement(Shape s, SchemaNode n, String keyword) {
         // complements are taken in plain notation, where number languages are exact
-        Dfa numbers = s.numbers == null ? NumberLanguages.plain() : Dfas.minus(NumberLanguages.plain(), s.numbers, shapes.budget);
+        Dfa numbers = s.numbers == null
+                ? NumberLanguages.plain()
+                : Dfas.minus(NumberLanguages.plain(), s.numbers, shapes.budget);
         List<StringLang> strings = new ArrayList<>();
         if (s.strings.isEmpty()) {
             strings.add(StringLang.ANY);
@@ -132,13 +142,15 @@ final class ShapeLogic {
                 strings.add(new StringLang(null, (int) Math.min(Integer.MAX_VALUE, x.max + 1), -1));
             }
         } else {
-            strings.add(new StringLang(Dfas.minus(JsonStrings.anyContent(), unionOf(s.strings, n, keyword), shapes.budget), 0, -1));
+            strings.add(new StringLang(
+                    Dfas.minus(JsonStrings.anyContent(), unionOf(s.strings, n, keyword), shapes.budget), 0, -1));
         }
         List<ObjectShape> objects = new ArrayList<>();
         if (s.objects.isEmpty()) {
             objects.add(ObjectShape.ANY);
         } else if (s.objects.stream().noneMatch(ObjectShape::isUnconstrained)) {
-            throw n.unsupported(keyword, keyword + ": the complement of a constrained object schema cannot be enforced");
+            throw n.unsupported(
+                    keyword, keyword + ": the complement of a constrained object schema cannot be enforced");
         }
         List<ArrayShape> arrays = new ArrayList<>();
         if (s.arrays.isEmpty()) {

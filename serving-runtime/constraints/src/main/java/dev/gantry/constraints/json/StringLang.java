@@ -53,12 +53,4 @@ final class StringLang {
         Dfa base = content == null ? JsonStrings.anyContent() : content;
         return isBounded() ? DfaBuilder.withLength(base, min, max, budget) : base;
     }
-
-    /** The same language with the bounds folded into the automaton (free text stays counted). */
-    StringLang normalized(CompileBudget budget) {
-        if (content == null || !isBounded()) {
-            return this;
-        }
-        return new StringLang(folded(budget), 0, -1);
-    }
 }

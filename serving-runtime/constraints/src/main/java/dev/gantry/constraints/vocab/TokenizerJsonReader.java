@@ -47,13 +47,15 @@ public final class TokenizerJsonReader {
         JsonNode model = root.path("model");
         String type = model.path("type").asText("");
         Style style = style(root);
-        boolean byteFallback = model.path("byte_fallback").asBoolean(false) || mentions(root.path("decoder"), "ByteFallback");
+        boolean byteFallback =
+                model.path("byte_fallback").asBoolean(false) || mentions(root.path("decoder"), "ByteFallback");
         List<String> pieces = new ArrayList<>();
         switch (type) {
             case "BPE", "WordLevel" -> readMap(model.path("vocab"), pieces);
             case "Unigram" -> readList(model.path("vocab"), pieces);
-            default -> throw ConstraintException.unsupported(
-                    "tokenizer model type '" + type + "' is not supported (BPE, Unigram and WordLevel are)");
+            default ->
+                throw ConstraintException.unsupported(
+                        "tokenizer model type '" + type + "' is not supported (BPE, Unigram and WordLevel are)");
         }
         BitSet excluded = new BitSet();
         Map<String, Integer> added = new java.util.HashMap<>();
@@ -150,7 +152,8 @@ public final class TokenizerJsonReader {
         if (dir != null) {
             JsonNode config = readOptional(dir.resolve("tokenizer_config.json"));
             JsonNode token = config.path("eos_token");
-            String content = token.isTextual() ? token.asText() : token.path("content").asText(null);
+            String content =
+                    token.isTextual() ? token.asText() : token.path("content").asText(null);
             if (content != null) {
                 Integer id = added.get(content);
                 if (id == null) {

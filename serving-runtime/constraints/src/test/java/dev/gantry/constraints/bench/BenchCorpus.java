@@ -23,11 +23,13 @@ final class BenchCorpus {
         ObjectMapper json = new ObjectMapper();
         Path suite = dev.gantry.constraints.support.TestVocabularies.resourceDir("json-schema-test-suite/draft2020-12");
         try (Stream<Path> files = Files.walk(suite)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String file = suite.relativize(f).toString().replace(".json", "");
                 try (InputStream in = Files.newInputStream(f)) {
                     for (JsonNode group : json.readTree(in)) {
-                        out.add(new SchemaCorpus.Named("suite:" + file + "/" + group.get("description").asText(), group.get("schema")));
+                        out.add(new SchemaCorpus.Named(
+                                "suite:" + file + "/" + group.get("description").asText(), group.get("schema")));
                     }
                 }
             }

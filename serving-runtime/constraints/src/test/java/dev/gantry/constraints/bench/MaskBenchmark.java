@@ -34,7 +34,15 @@ public final class MaskBenchmark {
         }
     }
 
-    record Pass(Stats masks, Stats compile, Stats memory, Stats accept, int schemas, int refused, int samples, int complete) {}
+    record Pass(
+            Stats masks,
+            Stats compile,
+            Stats memory,
+            Stats accept,
+            int schemas,
+            int refused,
+            int samples,
+            int complete) {}
 
     /** Per-schema worst cases, printed with --details. */
     static final java.util.List<String> DETAILS = new java.util.ArrayList<>();
@@ -44,7 +52,8 @@ public final class MaskBenchmark {
         int samples = Integer.parseInt(arg(args, "--samples", "5"));
         int steps = Integer.parseInt(arg(args, "--steps", "200"));
         if (!Files.exists(tokenizer)) {
-            System.err.println("tokenizer not found: " + tokenizer + " (run serving-runtime/constraints/bench/fetch-tokenizers.sh)");
+            System.err.println("tokenizer not found: " + tokenizer
+                    + " (run serving-runtime/constraints/bench/fetch-tokenizers.sh)");
             System.exit(2);
         }
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -60,8 +69,12 @@ public final class MaskBenchmark {
         }
         Pass cold = run(vocab, corpus, samples, steps, 1);
         Pass warm = run(vocab, corpus, samples, steps, 2);
-        List<Constraint> regexes = dev.gantry.constraints.regex.RegexPropertyTest.PATTERNS.stream().map(Constraint::regex).toList();
-        List<Constraint> grammars = dev.gantry.constraints.grammar.GrammarPropertyTest.GRAMMARS.values().stream().map(Constraint::grammar).toList();
+        List<Constraint> regexes = dev.gantry.constraints.regex.RegexPropertyTest.PATTERNS.stream()
+                .map(Constraint::regex)
+                .toList();
+        List<Constraint> grammars = dev.gantry.constraints.grammar.GrammarPropertyTest.GRAMMARS.values().stream()
+                .map(Constraint::grammar)
+                .toList();
         run(vocab, regexes, samples, steps, 3);
         Pass regexPass = run(vocab, regexes, samples, steps, 4);
         run(vocab, grammars, samples, steps, 5);
@@ -69,27 +82,47 @@ public final class MaskBenchmark {
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         long retained = usedHeap() - heapAfterVocabulary;
         System.out.println();
-        System.out.printf(Locale.ROOT, "vocabulary: %s (%d ids, trie %d nodes), loaded and indexed in %.0f ms%n",
-                tokenizer, vocab.size(), vocab.index().trie().nodeCount(), loadNanos / 1e6);
-        System.out.printf(Locale.ROOT, "corpus: %d schemas, %d compiled, %d refused (unsupported keywords)%n",
-                corpus.size(), warm.schemas(), warm.refused());
+        System.out.printf(
+                Locale.ROOT,
+                "vocabulary: %s (%d ids, trie %d nodes), loaded and indexed in %.0f ms%n",
+                tokenizer,
+                vocab.size(),
+                vocab.index().trie().nodeCount(),
+                loadNanos / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "corpus: %d schemas, %d compiled, %d refused (unsupported keywords)%n",
+                corpus.size(),
+                warm.schemas(),
+                warm.refused());
         System.out.println("load average before: " + loadBefore + " | after: " + loadAfter);
         System.out.println("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", cpus: " + Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "heap: vocabulary and trie %.1f MiB; shared per-vocabulary caches retained after all passes %.1f MiB (measured after GC)%n",
-                heapAfterVocabulary / 1048576.0, retained / 1048576.0);
+        System.out.printf(
+                Locale.ROOT,
+                "heap: vocabulary and trie %.1f MiB; shared per-vocabulary caches retained after all passes %.1f MiB (measured after GC)%n",
+                heapAfterVocabulary / 1048576.0,
+                retained / 1048576.0);
         print("pass 1 (cold process)", cold);
         print("pass 2 (recompiled, warm process)", warm);
         print("regex constraints (" + regexes.size() + " patterns, second pass)", regexPass);
         print("GBNF grammars (" + grammars.size() + " grammars, second pass)", grammarPass);
         if (java.util.Arrays.asList(args).contains("--details")) {
-            DETAILS.stream().filter(d -> d.startsWith("2 ")).sorted((a, b) -> Double.compare(
-                    Double.parseDouble(b.substring(2, 13).trim()), Double.parseDouble(a.substring(2, 13).trim())))
-                    .limit(25).forEach(System.out::println);
+            DETAILS.stream()
+                    .filter(d -> d.startsWith("2 "))
+                    .sorted((a, b) -> Double.compare(
+                            Double.parseDouble(b.substring(2, 13).trim()),
+                            Double.parseDouble(a.substring(2, 13).trim())))
+                    .limit(25)
+                    .forEach(System.out::println);
             System.out.println("-- by memory");
-            DETAILS.stream().filter(d -> d.startsWith("2 ")).sorted((a, b) -> Double.compare(
-                    Double.parseDouble(b.split(" us ")[1].trim().split(" ")[0]), Double.parseDouble(a.split(" us ")[1].trim().split(" ")[0])))
-                    .limit(15).forEach(System.out::println);
+            DETAILS.stream()
+                    .filter(d -> d.startsWith("2 "))
+                    .sorted((a, b) -> Double.compare(
+                            Double.parseDouble(b.split(" us ")[1].trim().split(" ")[0]),
+                            Double.parseDouble(a.split(" us ")[1].trim().split(" ")[0])))
+                    .limit(15)
+                    .forEach(System.out::println);
         }
     }
 
@@ -98,7 +131,9 @@ public final class MaskBenchmark {
         Stats compile = new Stats();
         Stats memory = new Stats();
         Stats accept = new Stats();
-        ConstraintOptions options = ConstraintOptions.builder().compileTimeout(Duration.ofSeconds(60)).build();
+        ConstraintOptions options = ConstraintOptions.builder()
+                .compileTimeout(Duration.ofSeconds(60))
+                .build();
         RandomSampler sampler = new RandomSampler(vocab, seed);
         int schemas = 0;
         int refused = 0;
@@ -107,7 +142,8 @@ public final class MaskBenchmark {
         for (Object item : corpus) {
             CompiledConstraint c;
             long start = System.nanoTime();
-            Constraint constraint = item instanceof SchemaCorpus.Named n ? Constraint.jsonSchema(n.schema()) : (Constraint) item;
+            Constraint constraint =
+                    item instanceof SchemaCorpus.Named n ? Constraint.jsonSchema(n.schema()) : (Constraint) item;
             String name = item instanceof SchemaCorpus.Named n ? n.name() : constraint.cacheKey();
             try {
                 c = ConstraintCompiler.compileUncached(constraint, vocab, options, recorder);
@@ -130,8 +166,14 @@ public final class MaskBenchmark {
             for (int k = before; k < recorder.masks.size(); k++) {
                 worst = Math.max(worst, recorder.masks.get(k));
             }
-            DETAILS.add(String.format(Locale.ROOT, "%d %10.1f us %10.1f KiB %s", seed, worst / 1e3, c.estimatedBytes() / 1024.0,
-                    name.length() > 80 ? name.substring(0, 80) : name).replace("\n", " "));
+            DETAILS.add(String.format(
+                            Locale.ROOT,
+                            "%d %10.1f us %10.1f KiB %s",
+                            seed,
+                            worst / 1e3,
+                            c.estimatedBytes() / 1024.0,
+                            name.length() > 80 ? name.substring(0, 80) : name)
+                    .replace("\n", " "));
         }
         return new Pass(recorder.masks, compile, memory, accept, schemas, refused, total, complete);
     }
@@ -139,15 +181,38 @@ public final class MaskBenchmark {
     private static void print(String title, Pass p) {
         System.out.println();
         System.out.println("## " + title);
-        System.out.printf(Locale.ROOT, "samples: %d (%d complete), masks: %d%n", p.samples(), p.complete(), p.masks().size());
-        System.out.printf(Locale.ROOT, "mask     p50 %8.1f us  p90 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us  mean %8.1f us%n",
-                us(p.masks().quantile(0.5)), us(p.masks().quantile(0.9)), us(p.masks().quantile(0.99)),
-                us(p.masks().quantile(0.999)), us(p.masks().max()), p.masks().mean() / 1e3);
-        System.out.printf(Locale.ROOT, "compile  p50 %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms%n",
-                ms(p.compile().quantile(0.5)), ms(p.compile().quantile(0.9)), ms(p.compile().quantile(0.99)), ms(p.compile().max()));
-        System.out.printf(Locale.ROOT, "memory per compiled constraint (after sampling): p50 %.1f KiB  p90 %.1f KiB  max %.1f KiB%n",
-                p.memory().quantile(0.5) / 1024.0, p.memory().quantile(0.9) / 1024.0, p.memory().max() / 1024.0);
-        System.out.printf(Locale.ROOT, "whole sampling step (mask + sampler + accept) mean: p50 %.1f us%n", us(p.accept().quantile(0.5)));
+        System.out.printf(
+                Locale.ROOT,
+                "samples: %d (%d complete), masks: %d%n",
+                p.samples(),
+                p.complete(),
+                p.masks().size());
+        System.out.printf(
+                Locale.ROOT,
+                "mask     p50 %8.1f us  p90 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us  mean %8.1f us%n",
+                us(p.masks().quantile(0.5)),
+                us(p.masks().quantile(0.9)),
+                us(p.masks().quantile(0.99)),
+                us(p.masks().quantile(0.999)),
+                us(p.masks().max()),
+                p.masks().mean() / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "compile  p50 %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms%n",
+                ms(p.compile().quantile(0.5)),
+                ms(p.compile().quantile(0.9)),
+                ms(p.compile().quantile(0.99)),
+                ms(p.compile().max()));
+        System.out.printf(
+                Locale.ROOT,
+                "memory per compiled constraint (after sampling): p50 %.1f KiB  p90 %.1f KiB  max %.1f KiB%n",
+                p.memory().quantile(0.5) / 1024.0,
+                p.memory().quantile(0.9) / 1024.0,
+                p.memory().max() / 1024.0);
+        System.out.printf(
+                Locale.ROOT,
+                "whole sampling step (mask + sampler + accept) mean: p50 %.1f us%n",
+                us(p.accept().quantile(0.5)));
     }
 
     /** Heap in use after a full collection (best effort). */
@@ -185,5 +250,4 @@ public final class MaskBenchmark {
         }
         return fallback;
     }
-
 }

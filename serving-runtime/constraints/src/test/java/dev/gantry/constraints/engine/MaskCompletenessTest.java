@@ -39,9 +39,9 @@ import org.junit.jupiter.api.TestFactory;
 class MaskCompletenessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Vocabulary VOCAB = TestVocabularies.bytesPlus(
-            "{\"", "\":", "\": ", "\":\"", "\",\"", "\", \"", "\"}", "\"},{\"", "}]", "],", "[{", "[[", "]]",
-            "null", "true", "false", "nu", "ll,", "12", "13", "1.", ".5", "-1", "ab", "xa", "\"a", "a\"", "b\":",
-            ", ", ": ", " \"", "\n  ", " }", "1]", "1,", "0}", "e\"", "\n}", "[\"", "\"]", "aa", "ba", "01", "a-");
+            "{\"", "\":", "\": ", "\":\"", "\",\"", "\", \"", "\"}", "\"},{\"", "}]", "],", "[{", "[[", "]]", "null",
+            "true", "false", "nu", "ll,", "12", "13", "1.", ".5", "-1", "ab", "xa", "\"a", "a\"", "b\":", ", ", ": ",
+            " \"", "\n  ", " }", "1]", "1,", "0}", "e\"", "\n}", "[\"", "\"]", "aa", "ba", "01", "a-");
 
     static final List<String> SCHEMAS = List.of(
             "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":12},\"b\":{\"enum\":[\"x\",\"ab\"]}},\"required\":[\"a\"],\"additionalProperties\":false}",
@@ -55,7 +55,8 @@ class MaskCompletenessTest {
             "{\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^[ab-]+$\",\"minLength\":2,\"maxLength\":4},\"maxItems\":1}",
             "{\"type\":\"string\",\"format\":\"hostname\",\"maxLength\":4}");
 
-    static final List<String> REGEXES = List.of("(ab|a)*b?", "[a-c]{1,3}-\\d", "(null|nu|true)(,\\d)?", "x?[\"a]{2}\\]?");
+    static final List<String> REGEXES =
+            List.of("(ab|a)*b?", "[a-c]{1,3}-\\d", "(null|nu|true)(,\\d)?", "x?[\"a]{2}\\]?");
 
     @TestFactory
     Stream<DynamicTest> jsonSchemaMasksAreComplete() {
@@ -69,10 +70,16 @@ class MaskCompletenessTest {
 
     private void checkSchema(String text) throws Exception {
         JsonNode schema = JSON.readTree(text);
-        ConstraintOptions options = ConstraintOptions.builder().whitespace(Whitespace.flexible(3)).build();
-        CompiledConstraint c = ConstraintCompiler.compileUncached(Constraint.jsonSchema(schema), VOCAB, options, ConstraintMetrics.NONE);
+        ConstraintOptions options =
+                ConstraintOptions.builder().whitespace(Whitespace.flexible(3)).build();
+        CompiledConstraint c = ConstraintCompiler.compileUncached(
+                Constraint.jsonSchema(schema), VOCAB, options, ConstraintMetrics.NONE);
         JsonSchema oracle = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                .getSchema(
+                        schema,
+                        SchemaValidatorsConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build());
         GeneratorFormat format = new GeneratorFormat(schema);
         Set<String> valid = new HashSet<>();
         for (JsonNode v : universe()) {
@@ -88,7 +95,8 @@ class MaskCompletenessTest {
     }
 
     private void checkRegex(String regex) {
-        CompiledConstraint c = ConstraintCompiler.compileUncached(Constraint.regex(regex), VOCAB, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE);
+        CompiledConstraint c = ConstraintCompiler.compileUncached(
+                Constraint.regex(regex), VOCAB, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE);
         Pattern oracle = Pattern.compile(regex);
         Set<String> valid = new HashSet<>();
         String alphabet = "ab-1,\"]xnulltre";
@@ -132,9 +140,20 @@ class MaskCompletenessTest {
     static List<JsonNode> universe() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         List<JsonNode> scalars = new ArrayList<>(List.of(
-                f.nullNode(), f.booleanNode(true), f.booleanNode(false), f.numberNode(0), f.numberNode(1), f.numberNode(12),
-                f.numberNode(13), f.numberNode(-1), f.numberNode(new java.math.BigDecimal("1.5")),
-                f.textNode(""), f.textNode("a"), f.textNode("x"), f.textNode("ab"), f.textNode("ba")));
+                f.nullNode(),
+                f.booleanNode(true),
+                f.booleanNode(false),
+                f.numberNode(0),
+                f.numberNode(1),
+                f.numberNode(12),
+                f.numberNode(13),
+                f.numberNode(-1),
+                f.numberNode(new java.math.BigDecimal("1.5")),
+                f.textNode(""),
+                f.textNode("a"),
+                f.textNode("x"),
+                f.textNode("ab"),
+                f.textNode("ba")));
         List<JsonNode> out = new ArrayList<>(scalars);
         for (String extra : List.of("a-b", "abab", "aabba", "a.b", "ab.x")) {
             out.add(f.textNode(extra));

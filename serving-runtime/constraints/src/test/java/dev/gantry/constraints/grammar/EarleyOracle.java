@@ -255,7 +255,8 @@ final class EarleyOracle {
 
     private String name() {
         int start = pos;
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '-' || src.charAt(pos) == '_')) {
+        while (pos < src.length()
+                && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '-' || src.charAt(pos) == '_')) {
             pos++;
         }
         return src.substring(start, pos);
@@ -263,7 +264,8 @@ final class EarleyOracle {
 
     private boolean ruleStartsHere() {
         int p = pos;
-        while (p < src.length() && (Character.isLetterOrDigit(src.charAt(p)) || src.charAt(p) == '-' || src.charAt(p) == '_')) {
+        while (p < src.length()
+                && (Character.isLetterOrDigit(src.charAt(p)) || src.charAt(p) == '-' || src.charAt(p) == '_')) {
             p++;
         }
         if (p == pos) {
@@ -326,7 +328,8 @@ final class EarleyOracle {
                     if (it.origin() == i) {
                         set.completedEmpty.add(it.rule());
                     }
-                    for (Item parent : new ArrayList<>(sets.get(it.origin()).waiting.getOrDefault(it.rule(), List.of()))) {
+                    for (Item parent :
+                            new ArrayList<>(sets.get(it.origin()).waiting.getOrDefault(it.rule(), List.of()))) {
                         add(set, new Item(parent.rule(), parent.alt(), parent.dot() + 1, parent.origin()));
                     }
                     continue;
@@ -347,7 +350,9 @@ final class EarleyOracle {
             }
         }
         for (Item it : sets.get(cps.length).items) {
-            if (it.rule() == root && it.origin() == 0 && it.dot() == rules.get(root).get(it.alt()).size()) {
+            if (it.rule() == root
+                    && it.origin() == 0
+                    && it.dot() == rules.get(root).get(it.alt()).size()) {
                 return true;
             }
         }
@@ -359,7 +364,9 @@ final class EarleyOracle {
             set.items.add(item);
             List<Sym> body = rules.get(item.rule()).get(item.alt());
             if (item.dot() < body.size() && !body.get(item.dot()).terminal()) {
-                set.waiting.computeIfAbsent(body.get(item.dot()).rule(), x -> new ArrayList<>()).add(item);
+                set.waiting
+                        .computeIfAbsent(body.get(item.dot()).rule(), x -> new ArrayList<>())
+                        .add(item);
             }
         }
     }

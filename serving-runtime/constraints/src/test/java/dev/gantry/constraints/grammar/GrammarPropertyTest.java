@@ -89,9 +89,13 @@ public class GrammarPropertyTest {
 
     @TestFactory
     Stream<DynamicTest> sampledOutputsAreInTheGrammar() {
-        return GRAMMARS.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(e -> Stream.of(
-                DynamicTest.dynamicTest(e.getKey() + " gpt2", () -> check(TestVocabularies.gpt2(), e.getValue())),
-                DynamicTest.dynamicTest(e.getKey() + " stories", () -> check(TestVocabularies.stories260k(), e.getValue()))));
+        return GRAMMARS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                e.getKey() + " gpt2", () -> check(TestVocabularies.gpt2(), e.getValue())),
+                        DynamicTest.dynamicTest(
+                                e.getKey() + " stories", () -> check(TestVocabularies.stories260k(), e.getValue()))));
     }
 
     private void check(Vocabulary vocab, String gbnf) {
@@ -105,14 +109,18 @@ public class GrammarPropertyTest {
             RandomSampler.Sample s = sampler.sample(c, 120);
             if (s.complete()) {
                 outputs.add(s.text());
-                assertThat(oracle.accepts(s.text())).as("oracle accepts sampled %s", s.text()).isTrue();
+                assertThat(oracle.accepts(s.text()))
+                        .as("oracle accepts sampled %s", s.text())
+                        .isTrue();
             }
         }
         assertThat(outputs).as("samples finish").hasSizeGreaterThanOrEqualTo(4);
         for (String out : outputs) {
             for (int k = 0; k < 20; k++) {
                 String edited = Mutations.mutate(out, random);
-                assertThat(c.matches(edited)).as("agrees with oracle on %s", edited).isEqualTo(oracle.accepts(edited));
+                assertThat(c.matches(edited))
+                        .as("agrees with oracle on %s", edited)
+                        .isEqualTo(oracle.accepts(edited));
             }
         }
     }

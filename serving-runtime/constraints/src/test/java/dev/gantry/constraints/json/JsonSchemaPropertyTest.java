@@ -35,12 +35,15 @@ class JsonSchemaPropertyTest {
      * distinct; docs/constraints.md); like validators, the oracle parse keeps the last value.
      */
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final int SAMPLES = 6;
     /** A generous compile limit: the machine is shared and the first compiles warm the JIT. */
-    private static final ConstraintOptions OPTIONS =
-            ConstraintOptions.builder().compileTimeout(java.time.Duration.ofSeconds(60)).build();
+    private static final ConstraintOptions OPTIONS = ConstraintOptions.builder()
+            .compileTimeout(java.time.Duration.ofSeconds(60))
+            .build();
 
     @TestFactory
     Stream<DynamicTest> sampledOutputsValidateWithGpt2Vocabulary() {
@@ -53,7 +56,8 @@ class JsonSchemaPropertyTest {
     }
 
     private Stream<DynamicTest> tests(Vocabulary vocab, long seed) {
-        return SchemaCorpus.realistic().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> check(vocab, s, seed)));
+        return SchemaCorpus.realistic().stream()
+                .map(s -> DynamicTest.dynamicTest(s.name(), () -> check(vocab, s, seed)));
     }
 
     private void check(Vocabulary vocab, SchemaCorpus.Named named, long seed) throws Exception {
@@ -66,7 +70,9 @@ class JsonSchemaPropertyTest {
             RandomSampler.Sample s = sampler.sample(c, 240);
             if (s.complete()) {
                 complete.add(s.text());
-                assertThat(c.matches(s.bytes())).as("matches() agrees with the matcher: %s", s.text()).isTrue();
+                assertThat(c.matches(s.bytes()))
+                        .as("matches() agrees with the matcher: %s", s.text())
+                        .isTrue();
             }
         }
         assertThat(complete).as("most samples finish").hasSizeGreaterThanOrEqualTo(SAMPLES / 2);

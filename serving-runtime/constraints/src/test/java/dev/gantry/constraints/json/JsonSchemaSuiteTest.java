@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,10 @@ class JsonSchemaSuiteTest {
             "A-labels (xn--) are never generated: checking Punycode and IDNA rules is not a regular language");
 
     static String deviation(String id) {
-        return KNOWN_DEVIATIONS.keySet().stream().filter(id::startsWith).findFirst().orElse(null);
+        return KNOWN_DEVIATIONS.keySet().stream()
+                .filter(id::startsWith)
+                .findFirst()
+                .orElse(null);
     }
 
     record Counts(int groups, int groupsRun, int tests, int run, int passed, int deviations) {}
@@ -71,7 +73,10 @@ class JsonSchemaSuiteTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(deviations.stream().map(JsonSchemaSuiteTest::deviation).distinct().toList())
+        assertThat(deviations.stream()
+                        .map(JsonSchemaSuiteTest::deviation)
+                        .distinct()
+                        .toList())
                 .as("every listed deviation still happens")
                 .containsExactlyInAnyOrderElementsOf(KNOWN_DEVIATIONS.keySet());
         DocBlock.check("conformance", markdown(table));
@@ -80,26 +85,33 @@ class JsonSchemaSuiteTest {
     /** The conformance table of docs/constraints.md. */
     static String markdown(Map<String, int[]> table) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Test file (keyword) | Schemas compiled | Cases | Cases run | Passed | Known deviations | Not run (schema refused) |\n");
+        sb.append(
+                "| Test file (keyword) | Schemas compiled | Cases | Cases run | Passed | Known deviations | Not run (schema refused) |\n");
         sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         int[] total = new int[6];
         table.forEach((file, c) -> {
-            sb.append(String.format("| `%s` | %d/%d | %d | %d | %d | %d | %d |%n", file, c[1], c[0], c[2], c[3], c[4], c[5], c[2] - c[3]));
+            sb.append(String.format(
+                    "| `%s` | %d/%d | %d | %d | %d | %d | %d |%n",
+                    file, c[1], c[0], c[2], c[3], c[4], c[5], c[2] - c[3]));
             for (int i = 0; i < 6; i++) {
                 total[i] += c[i];
             }
         });
-        sb.append(String.format("| **total** | %d/%d | %d | %d | %d | %d | %d |%n", total[1], total[0], total[2], total[3], total[4], total[5], total[2] - total[3]));
+        sb.append(String.format(
+                "| **total** | %d/%d | %d | %d | %d | %d | %d |%n",
+                total[1], total[0], total[2], total[3], total[4], total[5], total[2] - total[3]));
         return sb.toString();
     }
 
-    private void runGroup(Vocabulary vocab, String file, JsonNode group, int[] c, List<String> failures, List<String> deviations) {
+    private void runGroup(
+            Vocabulary vocab, String file, JsonNode group, int[] c, List<String> failures, List<String> deviations) {
         JsonNode schema = group.get("schema");
         String where = file + " / " + group.get("description").asText();
         CompiledConstraint compiled = null;
         boolean empty = false;
         try {
-            compiled = ConstraintCompiler.compileUncached(Constraint.jsonSchema(schema), vocab, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE);
+            compiled = ConstraintCompiler.compileUncached(
+                    Constraint.jsonSchema(schema), vocab, ConstraintOptions.DEFAULTS, ConstraintMetrics.NONE);
         } catch (ConstraintException e) {
             switch (e.reason()) {
                 case UNSUPPORTED, LIMIT_EXCEEDED -> {

@@ -42,8 +42,10 @@ class NumberLanguagesTest {
         for (int round = 0; round < 60; round++) {
             BigDecimal bound = randomDecimal();
             boolean exclusive = random.nextBoolean();
-            Dfa atLeast = Dfas.intersect(NumberLanguages.atLeast(bound, exclusive, BUDGET), NumberLanguages.plain(), BUDGET);
-            Dfa atMost = Dfas.intersect(NumberLanguages.atMost(bound, exclusive, BUDGET), NumberLanguages.plain(), BUDGET);
+            Dfa atLeast =
+                    Dfas.intersect(NumberLanguages.atLeast(bound, exclusive, BUDGET), NumberLanguages.plain(), BUDGET);
+            Dfa atMost =
+                    Dfas.intersect(NumberLanguages.atMost(bound, exclusive, BUDGET), NumberLanguages.plain(), BUDGET);
             for (int k = 0; k < 60; k++) {
                 BigDecimal x = k < 5 ? bound.add(BigDecimal.valueOf(k - 2, 2)) : randomDecimal();
                 int cmp = x.compareTo(bound);
@@ -51,8 +53,12 @@ class NumberLanguagesTest {
                     if (s.startsWith("-0") && x.signum() == 0 || s.matches("-0(\\.0*)?")) {
                         continue;
                     }
-                    assertThat(in(atLeast, s)).as("%s %s %s", s, exclusive ? ">" : ">=", bound).isEqualTo(exclusive ? cmp > 0 : cmp >= 0);
-                    assertThat(in(atMost, s)).as("%s %s %s", s, exclusive ? "<" : "<=", bound).isEqualTo(exclusive ? cmp < 0 : cmp <= 0);
+                    assertThat(in(atLeast, s))
+                            .as("%s %s %s", s, exclusive ? ">" : ">=", bound)
+                            .isEqualTo(exclusive ? cmp > 0 : cmp >= 0);
+                    assertThat(in(atMost, s))
+                            .as("%s %s %s", s, exclusive ? "<" : "<=", bound)
+                            .isEqualTo(exclusive ? cmp < 0 : cmp <= 0);
                 }
             }
         }

@@ -16,7 +16,9 @@ final class OracleCorrections {
     private OracleCorrections() {}
 
     static boolean isKnownOracleError(ValidationMessage m, JsonNode root) {
-        if (!"format".equals(m.getType()) || m.getMessage() == null || !m.getMessage().contains("RFC 3339 time")) {
+        if (!"format".equals(m.getType())
+                || m.getMessage() == null
+                || !m.getMessage().contains("RFC 3339 time")) {
             return false;
         }
         JsonNode value = root.at(m.getInstanceLocation().toString());

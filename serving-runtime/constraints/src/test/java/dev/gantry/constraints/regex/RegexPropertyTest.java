@@ -59,9 +59,10 @@ public class RegexPropertyTest {
 
     @TestFactory
     Stream<DynamicTest> sampledOutputsMatchJavaRegex() {
-        return PATTERNS.stream().flatMap(p -> Stream.of(
-                DynamicTest.dynamicTest(p + " gpt2", () -> check(TestVocabularies.gpt2(), p)),
-                DynamicTest.dynamicTest(p + " stories", () -> check(TestVocabularies.stories260k(), p))));
+        return PATTERNS.stream()
+                .flatMap(p -> Stream.of(
+                        DynamicTest.dynamicTest(p + " gpt2", () -> check(TestVocabularies.gpt2(), p)),
+                        DynamicTest.dynamicTest(p + " stories", () -> check(TestVocabularies.stories260k(), p))));
     }
 
     private void check(Vocabulary vocab, String regex) {
@@ -75,14 +76,18 @@ public class RegexPropertyTest {
             RandomSampler.Sample s = sampler.sample(c, 60);
             if (s.complete()) {
                 outputs.add(s.text());
-                assertThat(oracle.matcher(s.text()).matches()).as("java.util.regex matches %s", s.text()).isTrue();
+                assertThat(oracle.matcher(s.text()).matches())
+                        .as("java.util.regex matches %s", s.text())
+                        .isTrue();
             }
         }
         assertThat(outputs).as("samples finish").hasSizeGreaterThanOrEqualTo(5);
         for (String out : outputs) {
             for (int k = 0; k < 30; k++) {
                 String edited = Mutations.mutate(out, random);
-                assertThat(c.matches(edited)).as("agrees with java.util.regex on '%s'", edited).isEqualTo(oracle.matcher(edited).matches());
+                assertThat(c.matches(edited))
+                        .as("agrees with java.util.regex on '%s'", edited)
+                        .isEqualTo(oracle.matcher(edited).matches());
             }
         }
     }

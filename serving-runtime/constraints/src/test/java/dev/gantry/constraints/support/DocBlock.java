@@ -27,7 +27,10 @@ public final class DocBlock {
             assertThat(from).as("docs/constraints.md has a %s block", name).isGreaterThanOrEqualTo(0);
             String current = text.substring(from + begin.length(), to);
             if (Boolean.getBoolean("gantry.regenerate")) {
-                Files.writeString(doc, text.substring(0, from + begin.length()) + content + text.substring(to), StandardCharsets.UTF_8);
+                Files.writeString(
+                        doc,
+                        text.substring(0, from + begin.length()) + content + text.substring(to),
+                        StandardCharsets.UTF_8);
                 return;
             }
             assertThat(current)

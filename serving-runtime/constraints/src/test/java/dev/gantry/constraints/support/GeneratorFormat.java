@@ -29,10 +29,14 @@ public final class GeneratorFormat {
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if ("properties".equals(pass) && e.getKey().equals("properties") && e.getValue().isObject()) {
+                if ("properties".equals(pass)
+                        && e.getKey().equals("properties")
+                        && e.getValue().isObject()) {
                     e.getValue().fieldNames().forEachRemaining(this::note);
                 }
-                if ("required".equals(pass) && e.getKey().equals("required") && e.getValue().isArray()) {
+                if ("required".equals(pass)
+                        && e.getKey().equals("required")
+                        && e.getValue().isArray()) {
                     e.getValue().forEach(x -> note(x.asText()));
                 }
                 if (pass == null) {
@@ -74,7 +78,8 @@ public final class GeneratorFormat {
         } else {
             List<String> names = new ArrayList<>();
             v.fieldNames().forEachRemaining(names::add);
-            names.sort((a, b) -> Integer.compare(order.getOrDefault(a, Integer.MAX_VALUE), order.getOrDefault(b, Integer.MAX_VALUE)));
+            names.sort((a, b) -> Integer.compare(
+                    order.getOrDefault(a, Integer.MAX_VALUE), order.getOrDefault(b, Integer.MAX_VALUE)));
             sb.append('{');
             for (int i = 0; i < names.size(); i++) {
                 if (i > 0) {

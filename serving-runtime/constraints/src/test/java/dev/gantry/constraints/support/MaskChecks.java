@@ -36,7 +36,9 @@ public final class MaskChecks {
             byte[] prefix = p.getBytes(StandardCharsets.ISO_8859_1);
             Matcher m = c.newMatcher();
             for (byte b : prefix) {
-                assertThat(m.accept(singleByteToken(vocab, b & 0xFF))).as("prefix %s", show(prefix)).isTrue();
+                assertThat(m.accept(singleByteToken(vocab, b & 0xFF)))
+                        .as("prefix %s", show(prefix))
+                        .isTrue();
             }
             if (mask == null) {
                 mask = new int[m.maskWords()];
@@ -56,7 +58,9 @@ public final class MaskChecks {
                 byte[] ext = Arrays.copyOf(prefix, prefix.length + tok.length);
                 System.arraycopy(tok, 0, ext, prefix.length, tok.length);
                 if (prefixes.contains(key(ext, ext.length))) {
-                    assertThat(allowed).as("token '%s' after '%s' leads to a valid output", show(tok), show(prefix)).isTrue();
+                    assertThat(allowed)
+                            .as("token '%s' after '%s' leads to a valid output", show(tok), show(prefix))
+                            .isTrue();
                 }
                 if (allowed) {
                     assertThat(viableBytes(c, ext))
