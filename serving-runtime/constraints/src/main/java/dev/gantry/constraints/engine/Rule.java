@@ -23,6 +23,11 @@ public abstract class Rule {
         return name;
     }
 
+    /** A process-wide unique id (for cache keys). */
+    public long uid() {
+        return uid;
+    }
+
     abstract long start();
 
     /** The state after byte {@code b}, or -1 when the rule cannot read it here. */

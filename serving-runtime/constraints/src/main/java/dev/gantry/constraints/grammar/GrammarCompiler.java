@@ -8,6 +8,7 @@ import dev.gantry.constraints.automaton.Expr;
 import dev.gantry.constraints.engine.BoundedLexemeRule;
 import dev.gantry.constraints.engine.CountedStringRule;
 import dev.gantry.constraints.engine.DfaRule;
+import dev.gantry.constraints.engine.LeadingWsRule;
 import dev.gantry.constraints.engine.Rule;
 import dev.gantry.constraints.engine.TokenIndex;
 import java.util.ArrayList;
@@ -69,7 +70,19 @@ public final class GrammarCompiler {
         Map<String, Dfa> automata = buildAutomata();
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (Map.Entry<String, Dfa> e : automata.entrySet()) {
-            rules.put(e.getKey(), makeRule(e.getKey(), e.getValue(), index));
+            if (!(def.body(e.getKey()) instanceof GrammarDef.LeadingWs)) {
+                rules.put(e.getKey(), makeRule(e.getKey(), e.getValue(), index));
+            }
+        }
+        for (Map.Entry<String, Dfa> e : automata.entrySet()) {
+            if (def.body(e.getKey()) instanceof GrammarDef.LeadingWs w) {
+                Rule inner = rules.get(w.inner());
+                rules.put(
+                        e.getKey(),
+                        index.intern(
+                                List.of("leading-ws", inner.uid(), w.maxRun()),
+                                () -> new LeadingWsRule(e.getKey(), inner, w.maxRun())));
+            }
         }
         for (Map.Entry<String, Rule> e : rules.entrySet()) {
             if (e.getValue() instanceof DfaRule r
@@ -117,6 +130,8 @@ public final class GrammarCompiler {
             Dfa dfa;
             if (body instanceof GrammarDef.CountedString c) {
                 dfa = c.literal();
+            } else if (body instanceof GrammarDef.LeadingWs w) {
+                dfa = Dfas.of(Expr.ref(w.inner()), budget);
             } else if (body instanceof GrammarDef.BoundedString b) {
                 dfa = b.literal();
             } else if (body instanceof GrammarDef.ExprBody e && e.expr() instanceof Expr.Embed em) {

@@ -34,6 +34,9 @@ public final class GrammarDef {
      */
     public record BoundedString(Dfa literal, int min, long max) implements Body {}
 
+    /** The lexeme rule {@code inner} with up to {@code maxRun} whitespace bytes in front (-1: any). */
+    public record LeadingWs(String inner, int maxRun) implements Body {}
+
     private final Map<String, Body> rules = new LinkedHashMap<>();
     private final String root;
 

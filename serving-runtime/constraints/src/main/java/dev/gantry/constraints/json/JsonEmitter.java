@@ -112,12 +112,22 @@ final class JsonEmitter {
 
     /** The rule for a string language (with leading whitespace when {@code lead}), or null when empty. */
     private String stringRule(StringLang lang, boolean lead) {
-        StringLang n = lang;
+        String base = stringRule(lang);
+        if (base == null || !lead || !hasWs) {
+            return base;
+        }
+        String name = "ws_" + base;
+        if (!def.has(name)) {
+            def.rule(name, new GrammarDef.LeadingWs(base, options.whitespace().maxRun()));
+        }
+        return name;
+    }
+
+    private String stringRule(StringLang n) {
         if (n.isFree()) {
-            String name = (lead ? "ws_" : "") + (n.isBounded() ? "string_" + n.min + "_" + n.max : "string");
+            String name = n.isBounded() ? "string_" + n.min + "_" + n.max : "string";
             if (!def.has(name)) {
-                Dfa literal =
-                        lead ? FreeStrings.withLeadingWs(options.whitespace().maxRun()) : JsonStrings.freeLiteral();
+                Dfa literal = JsonStrings.freeLiteral();
                 def.rule(
                         name,
                         n.isBounded()
@@ -129,15 +139,12 @@ final class JsonEmitter {
         if (n.content.isEmpty()) {
             return null;
         }
-        List<Object> key = List.of(Dfas.canonicalKey(n.content), lead, n.min, n.max);
+        List<Object> key = List.of(Dfas.canonicalKey(n.content), n.min, n.max);
         String name = stringRules.get(key);
         if (name == null) {
-            name = (lead ? "ws_s" : "s") + stringRules.size();
+            name = "s" + stringRules.size();
             stringRules.put(key, name);
             Dfa literal = Formats.literalOf(n.content, budget);
-            if (lead) {
-                literal = Dfas.of(Expr.seq(ws, Expr.embed(literal)), budget);
-            }
             def.rule(
                     name,
                     n.isBounded()
