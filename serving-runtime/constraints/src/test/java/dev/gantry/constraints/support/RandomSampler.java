@@ -20,6 +20,10 @@ public final class RandomSampler {
     private final boolean[] eos;
     private final int[] allowed;
     private int[] mask = new int[0];
+    /** Time spent in {@link Matcher#accept}, for the benchmark. */
+    private long acceptNanos;
+
+    private long accepts;
 
     public RandomSampler(Vocabulary vocab, long seed) {
         this.vocab = vocab;
@@ -63,7 +67,11 @@ public final class RandomSampler {
                 throw new AssertionError("dead end: no token allowed after " + out.toString(StandardCharsets.UTF_8));
             }
             int token = choose(m, allowed, n, eos, step >= maxSteps / 2);
-            if (!m.accept(token)) {
+            long start = System.nanoTime();
+            boolean ok = m.accept(token);
+            acceptNanos += System.nanoTime() - start;
+            accepts++;
+            if (!ok) {
                 throw new AssertionError("mask allowed token " + token + " that accept() refused after " + out);
             }
             if (vocab.isEos(token)) {
@@ -72,6 +80,11 @@ public final class RandomSampler {
             out.writeBytes(vocab.tokenBytesUnsafe(token));
         }
         return new Sample(out.toByteArray(), false, maxSteps);
+    }
+
+    /** Mean nanoseconds per accepted token so far. */
+    public double meanAcceptNanos() {
+        return accepts == 0 ? 0 : (double) acceptNanos / accepts;
     }
 
     private int choose(Matcher m, int[] allowed, int n, int eos, boolean finishing) {
