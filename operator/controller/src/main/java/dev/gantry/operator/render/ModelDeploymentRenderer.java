@@ -52,8 +52,9 @@ public final class ModelDeploymentRenderer {
                             defaults));
             services.put(revision, RevisionObjects.service(md, revision));
         }
-        boolean autoscalerPaused = md.getSpec().getAutoscaling() != null && split.stableReplicas() != null;
-        return new DesiredState(
+        boolean autoscalerPaused =
+                md.getSpec().getAutoscaling() != null && split.stableReplicas() != null && !split.steady();
+        var state = new DesiredState(
                 currentRevision,
                 split,
                 ScalingObjects.serviceAccount(md),
@@ -67,6 +68,8 @@ public final class ModelDeploymentRenderer {
                 RoutingObjects.canaryIngress(md, split),
                 RoutingObjects.httpRoute(md, split),
                 ManagedRedis.render(md, context.cachePassword()));
+        state.all().forEach(AppliedHash::stamp);
+        return state;
     }
 
     /** Pods of a revision, or {@code null} where the autoscaler owns the stable revision's count. */

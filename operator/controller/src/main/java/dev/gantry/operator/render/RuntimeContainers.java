@@ -160,7 +160,10 @@ final class RuntimeContainers {
                 .build();
     }
 
-    /** The spec's resources, with one {@code nvidia.com/gpu} by default on GPU and GPU limits equal to requests. */
+    /**
+     * The spec's resources, with one {@code nvidia.com/gpu} by default on GPU and GPU limits equal to requests;
+     * {@code null} when nothing is set.
+     */
     static ResourceRequirements resources(RevisionSpec spec) {
         var given = spec.runtime().getResources();
         var requests = new LinkedHashMap<String, Quantity>(
@@ -173,6 +176,9 @@ final class RuntimeContainers {
                     .orElse(new Quantity("1"));
             limits.put(GPU_RESOURCE, gpus);
         }
+        if (requests.isEmpty() && limits.isEmpty()) {
+            return null;
+        }
         var builder = new ResourceRequirementsBuilder();
         if (!requests.isEmpty()) {
             builder.withRequests(requests);
@@ -184,6 +190,9 @@ final class RuntimeContainers {
     }
 
     private static ResourceRequirements withoutAccelerators(ResourceRequirements resources) {
+        if (resources == null) {
+            return null;
+        }
         var builder = new ResourceRequirementsBuilder();
         if (resources.getRequests() != null) {
             builder.withRequests(cpuAndMemory(resources.getRequests()));

@@ -28,7 +28,8 @@ public enum Reason {
     Unschedulable(true),
     ReplicaFailure(true),
     ProgressDeadlineExceeded(true),
-    CacheUnavailable(true);
+    CacheUnavailable(true),
+    GatewayApiMissing(true);
 
     private final boolean needsAction;
 

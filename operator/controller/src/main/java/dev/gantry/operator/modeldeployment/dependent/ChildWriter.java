@@ -1,0 +1,121 @@
+package dev.gantry.operator.modeldeployment.dependent;
+
+import dev.gantry.api.v1alpha1.ModelDeployment;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes children by server-side apply with the operator's field manager, after making sure they are the
+ * operator's to write: a create first asks the API server whether the name is taken (the informers only see
+ * labelled objects), an update or delete checks the owner reference.
+ */
+public final class ChildWriter {
+
+    /** The field manager of everything the operator applies. */
+    public static final String FIELD_MANAGER = "gantry-operator";
+    /** Keeps {@code spec.replicas} when the operator stops applying it, so that an HPA can take it over. */
+    public static final String HANDOVER_MANAGER = "gantry-operator-handover";
+
+    private static final Logger LOG = Logger.getLogger(ChildWriter.class);
+
+    private ChildWriter() {}
+
+    public static <R extends HasMetadata> R create(
+            R desired,
+            ModelDeployment md,
+            Context<ModelDeployment> context,
+            InformerEventSource<R, ModelDeployment> cache) {
+        var existing = context.getClient().resource(desired).get();
+        if (existing != null) {
+            Ownership.require(existing, md);
+            return update(existing, desired, md, context, cache);
+        }
+        LOG.infof("Creating %s %s", desired.getKind(), desired.getMetadata().getName());
+        return context.resourceOperations().serverSideApply(desired, cache);
+    }
+
+    public static <R extends HasMetadata> R update(
+            R actual,
+            R desired,
+            ModelDeployment md,
+            Context<ModelDeployment> context,
+            InformerEventSource<R, ModelDeployment> cache) {
+        Ownership.require(actual, md);
+        if (actual instanceof Deployment deployment && desired instanceof Deployment wanted) {
+            handOverReplicas(deployment, wanted, context);
+        }
+        LOG.infof("Updating %s %s", desired.getKind(), desired.getMetadata().getName());
+        return context.resourceOperations().serverSideApply(desired, cache);
+    }
+
+    public static void delete(HasMetadata actual, ModelDeployment md, Context<ModelDeployment> context) {
+        if (!Ownership.ownedBy(actual, md)) {
+            LOG.warnf(
+                    "Not deleting %s %s: it is not owned by this ModelDeployment",
+                    actual.getKind(), actual.getMetadata().getName());
+            return;
+        }
+        LOG.infof("Deleting %s %s", actual.getKind(), actual.getMetadata().getName());
+        context.getClient().resource(actual).delete();
+    }
+
+    /**
+     * When the operator stops applying {@code spec.replicas} (an HPA now owns the count), server-side apply would
+     * remove the field and the Deployment would fall back to one pod. A second field manager first applies the
+     * current count, so the field stays; the HPA's next scale then takes it over.
+     */
+    static void handOverReplicas(Deployment actual, Deployment desired, Context<ModelDeployment> context) {
+        if (desired.getSpec().getReplicas() != null || !appliesReplicas(actual, FIELD_MANAGER)) {
+            return;
+        }
+        var keep = new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(actual.getMetadata().getName())
+                .withNamespace(actual.getMetadata().getNamespace())
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(actual.getSpec().getReplicas())
+                .endSpec()
+                .build();
+        LOG.infof(
+                "Handing spec.replicas=%d of Deployment %s over to the autoscaler",
+                actual.getSpec().getReplicas(), actual.getMetadata().getName());
+        context.getClient()
+                .resource(keep)
+                .patch(new PatchContext.Builder()
+                        .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                        .withFieldManager(HANDOVER_MANAGER)
+                        .withForce(true)
+                        .build());
+    }
+
+    /** Whether a field manager's Apply entry owns {@code spec.replicas}. */
+    @SuppressWarnings("unchecked")
+    static boolean appliesReplicas(HasMetadata object, String manager) {
+        var entries = object.getMetadata().getManagedFields();
+        if (entries == null) {
+            return false;
+        }
+        for (ManagedFieldsEntry entry : entries) {
+            if (!manager.equals(entry.getManager()) || !"Apply".equals(entry.getOperation())) {
+                continue;
+            }
+            var fields =
+                    entry.getFieldsV1() == null ? null : entry.getFieldsV1().getAdditionalProperties();
+            if (fields != null
+                    && fields.get("f:spec") instanceof Map<?, ?> spec
+                    && ((Map<String, Object>) spec).containsKey("f:replicas")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
