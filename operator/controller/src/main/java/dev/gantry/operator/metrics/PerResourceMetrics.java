@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,17 @@ public final class PerResourceMetrics implements Metrics {
 
     static final String DURATION = "gantry.reconcile";
     static final String COUNT = "gantry.reconcile.total";
+
+    /** Few buckets per resource keep the series count bounded; per-controller histograms come from JOSDK. */
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(10),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5)
+    };
 
     private final Metrics delegate;
     private final MeterRegistry registry;
@@ -47,7 +59,7 @@ public final class PerResourceMetrics implements Metrics {
             Timer.builder(DURATION)
                     .description("Duration of one reconcile of one resource")
                     .tags(tags)
-                    .publishPercentileHistogram()
+                    .serviceLevelObjectives(BUCKETS)
                     .register(registry)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             Counter.builder(COUNT)

@@ -10,7 +10,6 @@ public enum Reason {
     RevisionAvailable(false),
     AsExpected(false),
     // Waiting, nothing to fix
-    Reconciling(false),
     ModelLoading(false),
     MinimumReplicasUnavailable(false),
     RevisionRollingOut(false),
