@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.controller.ResourceEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -13,16 +14,19 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Adds reconcile counts and durations per resource to java-operator-sdk's per-controller metrics:
  * {@code gantry_reconcile_seconds{controller,namespace,name,result}} and
- * {@code gantry_reconcile_total{controller,namespace,name,result}}. A deleted resource's series are removed.
+ * {@code gantry_reconcile_total{controller,namespace,name,result}}, removed when the resource is deleted, and
+ * {@code gantry_reconcile_duration_seconds{controller,result}} with a fine histogram and p50/p95/p99.
  */
 public final class PerResourceMetrics implements Metrics {
 
     static final String DURATION = "gantry.reconcile";
     static final String COUNT = "gantry.reconcile.total";
+    static final String CONTROLLER_DURATION = "gantry.reconcile.duration";
 
     /** Few buckets per resource keep the series count bounded; per-controller histograms come from JOSDK. */
     private static final Duration[] BUCKETS = {
@@ -34,6 +38,8 @@ public final class PerResourceMetrics implements Metrics {
         Duration.ofSeconds(1),
         Duration.ofSeconds(5)
     };
+
+    private static final Logger LOG = Logger.getLogger(PerResourceMetrics.class);
 
     private final Metrics delegate;
     private final MeterRegistry registry;
@@ -62,6 +68,14 @@ public final class PerResourceMetrics implements Metrics {
                     .serviceLevelObjectives(BUCKETS)
                     .register(registry)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            Timer.builder(CONTROLLER_DURATION)
+                    .description("Duration of reconciles of every resource of a controller")
+                    .tags(Tags.of("controller", execution.controllerName(), "result", result))
+                    .publishPercentileHistogram()
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .distributionStatisticExpiry(Duration.ofMinutes(10))
+                    .register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             Counter.builder(COUNT)
                     .description("Reconciles of one resource")
                     .tags(tags)
@@ -72,14 +86,24 @@ public final class PerResourceMetrics implements Metrics {
 
     @Override
     public void cleanupDone(ResourceID resourceID, Map<String, Object> metadata) {
-        delegate.cleanupDone(resourceID, metadata);
+        guarded(() -> delegate.cleanupDone(resourceID, metadata));
         var name = resourceID.getName();
         var namespace = resourceID.getNamespace().orElse("");
         registry.getMeters().stream()
-                .filter(meter -> meter.getId().getName().startsWith(DURATION))
+                .filter(meter -> meter.getId().getName().equals(DURATION)
+                        || meter.getId().getName().equals(COUNT))
                 .filter(meter -> name.equals(meter.getId().getTag("name"))
                         && namespace.equals(meter.getId().getTag("namespace")))
                 .forEach(registry::remove);
+    }
+
+    /** Recording a metric must never fail the work it measures. */
+    private static void guarded(Runnable recording) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Could not record a metric: %s", e.getMessage());
+        }
     }
 
     private static Tags tags(String controller, ResourceID id) {
@@ -88,37 +112,43 @@ public final class PerResourceMetrics implements Metrics {
 
     @Override
     public void controllerRegistered(Controller<? extends HasMetadata> controller) {
-        delegate.controllerRegistered(controller);
+        guarded(() -> delegate.controllerRegistered(controller));
     }
 
+    /**
+     * Only resource events go to the delegate: java-operator-sdk tags other events (timers) with fewer keys, which
+     * a Prometheus registry refuses, and the exception would surface in the informer and lose the event.
+     */
     @Override
     public void eventReceived(Event event, Map<String, Object> metadata) {
-        delegate.eventReceived(event, metadata);
+        if (event instanceof ResourceEvent) {
+            guarded(() -> delegate.eventReceived(event, metadata));
+        }
     }
 
     @Override
     public void reconciliationSubmitted(HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
-        delegate.reconciliationSubmitted(resource, retryInfo, metadata);
+        guarded(() -> delegate.reconciliationSubmitted(resource, retryInfo, metadata));
     }
 
     @Override
     public void reconciliationStarted(HasMetadata resource, Map<String, Object> metadata) {
-        delegate.reconciliationStarted(resource, metadata);
+        guarded(() -> delegate.reconciliationStarted(resource, metadata));
     }
 
     @Override
     public void reconciliationFailed(
             HasMetadata resource, RetryInfo retryInfo, Exception exception, Map<String, Object> metadata) {
-        delegate.reconciliationFailed(resource, retryInfo, exception, metadata);
+        guarded(() -> delegate.reconciliationFailed(resource, retryInfo, exception, metadata));
     }
 
     @Override
     public void reconciliationSucceeded(HasMetadata resource, Map<String, Object> metadata) {
-        delegate.reconciliationSucceeded(resource, metadata);
+        guarded(() -> delegate.reconciliationSucceeded(resource, metadata));
     }
 
     @Override
     public void reconciliationFinished(HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
-        delegate.reconciliationFinished(resource, retryInfo, metadata);
+        guarded(() -> delegate.reconciliationFinished(resource, retryInfo, metadata));
     }
 }

@@ -133,6 +133,12 @@ import java.util.List;
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = RBACVerbs.GET)
 @RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = RBACVerbs.CREATE)
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions", verbs = RBACVerbs.GET)
+// Leader election (OperatorBeans): the Lease, and the permission check java-operator-sdk makes before using it.
+@RBACRule(
+        apiGroups = "coordination.k8s.io",
+        resources = "leases",
+        verbs = {RBACVerbs.GET, RBACVerbs.CREATE, RBACVerbs.UPDATE})
+@RBACRule(apiGroups = "authorization.k8s.io", resources = "selfsubjectrulesreviews", verbs = RBACVerbs.CREATE)
 public class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
 
     public static final String NAME = "modeldeployment";

@@ -64,7 +64,7 @@ final class ReconcileStep {
         var password = md.getSpec().getCache() != null
                         && md.getSpec().getCache().getMode() == dev.gantry.api.v1alpha1.deployment.CacheMode.Managed
                 ? observed.cachePassword().orElseGet(RedisPasswords::generate)
-                : RenderContext.OFFLINE_PASSWORD;
+                : RenderContext.OFFLINE_PASSWORD; // unused without a managed Redis
         var desired = ModelDeploymentRenderer.render(
                 md,
                 new RenderContext(

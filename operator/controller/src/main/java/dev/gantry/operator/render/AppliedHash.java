@@ -1,5 +1,7 @@
 package dev.gantry.operator.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
@@ -16,13 +18,14 @@ public final class AppliedHash {
     private AppliedHash() {}
 
     public static <T extends HasMetadata> T stamp(T object) {
-        var copy = SERIALIZATION.clone(object);
-        copy.getMetadata().setOwnerReferences(null);
-        if (copy.getMetadata().getAnnotations() != null) {
-            copy.getMetadata().getAnnotations().remove(ANNOTATION);
+        var tree = (ObjectNode) SERIALIZATION.convertValue(object, JsonNode.class);
+        if (tree.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("ownerReferences");
+            if (metadata.get("annotations") instanceof ObjectNode annotations) {
+                annotations.remove(ANNOTATION);
+            }
         }
-        var hash = Revisions.sha256Hex(Revisions.canonicalJson(SERIALIZATION.convertValue(copy, Object.class)))
-                .substring(0, 16);
+        var hash = Revisions.sha256Hex(Revisions.canonicalJson(tree)).substring(0, 16);
         var annotations = object.getMetadata().getAnnotations() == null
                 ? new LinkedHashMap<String, String>()
                 : new LinkedHashMap<>(object.getMetadata().getAnnotations());

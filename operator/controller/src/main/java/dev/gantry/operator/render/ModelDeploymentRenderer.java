@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The one entry point from a ModelDeployment to its desired children. A pure function of its arguments: the
@@ -97,13 +96,5 @@ public final class ModelDeploymentRenderer {
             text.append('\n').append(Revisions.sha256Hex(cachePassword));
         }
         return Revisions.sha256Hex(text.toString()).substring(0, 16);
-    }
-
-    /** Convenience for callers that only need the names: revision to Deployment name. */
-    public static Map<String, String> deploymentNames(DesiredState state) {
-        var names = new LinkedHashMap<String, String>();
-        state.runtimeDeployments()
-                .forEach((rev, d) -> names.put(rev, d.getMetadata().getName()));
-        return names;
     }
 }

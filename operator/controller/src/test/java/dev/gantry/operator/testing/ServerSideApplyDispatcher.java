@@ -34,6 +34,8 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
 
     private final List<Apply> applies = new CopyOnWriteArrayList<>();
 
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> requests = new ConcurrentHashMap<>();
+
     /** One apply request as the server received it. */
     public record Apply(String path, String fieldManager, JsonNode body) {}
 
@@ -48,6 +50,19 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         }
     }
 
+    /** Answers the operator's leader-election permission check as an API server granting it everything. */
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        if (request.getPath().contains("/selfsubjectrulesreviews")) {
+            return new MockResponse()
+                    .setResponseCode(201)
+                    .setBody("{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\","
+                            + "\"status\":{\"incomplete\":false,\"resourceRules\":[{\"verbs\":[\"*\"],"
+                            + "\"apiGroups\":[\"*\"],\"resources\":[\"*\"]}]}}");
+        }
+        return super.handleCreate(request);
+    }
+
     @Override
     public MockResponse handleDelete(String path) {
         applied.remove(objectPath(path));
@@ -58,11 +73,31 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         return List.copyOf(applies);
     }
 
+    /** Requests served so far, by method (and APPLY for server-side applies); watches count once. */
+    public Map<String, Long> requestCounts() {
+        var counts = new java.util.TreeMap<String, Long>();
+        requests.forEach((method, count) -> counts.put(method, count.get()));
+        return counts;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        var contentType = request.getHeader("Content-Type");
+        var method = contentType != null && contentType.startsWith(APPLY) ? "APPLY" : request.getMethod();
+        requests.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
+        return super.dispatch(request);
+    }
+
     private MockResponse apply(RecordedRequest request) {
         var fullPath = request.getPath();
         var path = fullPath.contains("?") ? fullPath.substring(0, fullPath.indexOf('?')) : fullPath;
         var manager = query(fullPath, "fieldManager");
         var body = (ObjectNode) Serialization.unmarshal(request.getBody().readUtf8(), JsonNode.class);
+        var wantedVersion = body.path("metadata").path("resourceVersion").asText("");
+        if (body.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("resourceVersion");
+        }
         boolean status = path.endsWith("/status");
         var object = objectPath(path);
         applies.add(new Apply(object, manager, body.deepCopy()));
@@ -85,7 +120,6 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         } catch (Exception e) {
             return new MockResponse().setResponseCode(422).setBody(e.getMessage());
         }
-        var wantedVersion = body.path("metadata").path("resourceVersion").asText("");
         var liveVersion = live.path("metadata").path("resourceVersion").asText("");
         if (!wantedVersion.isEmpty() && !wantedVersion.equals(liveVersion)) {
             return new MockResponse()

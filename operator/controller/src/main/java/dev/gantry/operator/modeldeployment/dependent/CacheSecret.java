@@ -43,15 +43,7 @@ public final class CacheSecret extends ChildDependent<Secret> {
         return super.match(actual, kept, md, context);
     }
 
-    @Override
-    public Secret create(Secret desired, ModelDeployment md, Context<ModelDeployment> context) {
-        var existing = context.getClient().resource(desired).get();
-        if (existing == null) {
-            return super.create(desired, md, context);
-        }
-        return update(existing, desired, md, context);
-    }
-
+    /** Also reached from a create that found the Secret already there (ChildWriter.create): it keeps its data. */
     @Override
     public Secret update(Secret actual, Secret desired, ModelDeployment md, Context<ModelDeployment> context) {
         return super.update(actual, keepExistingPassword(desired, actual), md, context);

@@ -5,17 +5,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
  * Writes children by server-side apply with the operator's field manager, after making sure they are the
- * operator's to write: a create first asks the API server whether the name is taken (the informers only see
- * labelled objects), an update or delete checks the owner reference.
+ * operator's to write: a create is an apply that only creates (an existing object with that name is checked for
+ * the owner reference before anything is written), an update or delete checks the owner reference.
  */
 public final class ChildWriter {
 
@@ -25,21 +28,39 @@ public final class ChildWriter {
     public static final String HANDOVER_MANAGER = "gantry-operator-handover";
 
     private static final Logger LOG = Logger.getLogger(ChildWriter.class);
+    /** No live object has this resourceVersion: an apply carrying it can only create. */
+    private static final String CREATE_ONLY_VERSION = "1";
 
     private ChildWriter() {}
 
+    /**
+     * @param whenExisting how to update an owned object that turns out to exist already (the informer had not
+     *     seen it yet): the dependent's own update, so that its rules (a kept password) apply
+     */
     public static <R extends HasMetadata> R create(
             R desired,
             ModelDeployment md,
             Context<ModelDeployment> context,
-            InformerEventSource<R, ModelDeployment> cache) {
-        var existing = context.getClient().resource(desired).get();
-        if (existing != null) {
+            InformerEventSource<R, ModelDeployment> cache,
+            UnaryOperator<R> whenExisting) {
+        // The informers only see labelled objects, so the API server decides whether the name is free: an apply
+        // with a resourceVersion creates a missing object and fails with 409 on an existing one.
+        var createOnly = context.getClient().getKubernetesSerialization().clone(desired);
+        createOnly.getMetadata().setResourceVersion(CREATE_ONLY_VERSION);
+        try {
+            LOG.infof("Creating %s %s", desired.getKind(), desired.getMetadata().getName());
+            return context.resourceOperations().serverSideApply(createOnly, cache);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            var existing = context.getClient().resource(desired).get();
+            if (existing == null) {
+                throw e;
+            }
             Ownership.require(existing, md);
-            return update(existing, desired, md, context, cache);
+            return whenExisting.apply(existing);
         }
-        LOG.infof("Creating %s %s", desired.getKind(), desired.getMetadata().getName());
-        return context.resourceOperations().serverSideApply(desired, cache);
     }
 
     public static <R extends HasMetadata> R update(

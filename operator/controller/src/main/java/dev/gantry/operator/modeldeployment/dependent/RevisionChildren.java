@@ -58,7 +58,8 @@ public abstract class RevisionChildren<R extends HasMetadata>
 
     @Override
     public R create(R desired, ModelDeployment md, Context<ModelDeployment> context) {
-        return ChildWriter.create(desired, md, context, eventSource().orElse(null));
+        return ChildWriter.create(
+                desired, md, context, eventSource().orElse(null), existing -> update(existing, desired, md, context));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -165,12 +164,5 @@ public record RuntimeHealth(List<Finding> findings, int loadingPods) {
         return findings.stream()
                 .filter(f -> f.reason() != Reason.CacheUnavailable)
                 .toList();
-    }
-
-    /** Findings by reason, for tests and messages. */
-    public Map<Reason, Finding> byReason() {
-        var map = new LinkedHashMap<Reason, Finding>();
-        findings.forEach(f -> map.put(f.reason(), f));
-        return map;
     }
 }
