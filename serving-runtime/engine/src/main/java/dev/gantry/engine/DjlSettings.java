@@ -13,7 +13,8 @@ final class DjlSettings {
     }
 
     private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null && System.getenv(key.equals("ai.djl.offline") ? "DJL_OFFLINE" : key) == null) {
+        if (System.getProperty(key) == null
+                && System.getenv(key.equals("ai.djl.offline") ? "DJL_OFFLINE" : key) == null) {
             System.setProperty(key, value);
         }
     }

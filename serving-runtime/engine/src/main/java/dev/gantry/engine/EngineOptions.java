@@ -26,7 +26,8 @@ public record EngineOptions(
     }
 
     public EngineOptions withDevice(String newDevice, String newDtype) {
-        return new EngineOptions(modelDir, tokenizerDir, newDevice, newDtype, maxContextLength, scheduler, maskObserver);
+        return new EngineOptions(
+                modelDir, tokenizerDir, newDevice, newDtype, maxContextLength, scheduler, maskObserver);
     }
 
     public EngineOptions withMaxContextLength(int length) {

@@ -59,27 +59,53 @@ public final class InferenceEngine implements AutoCloseable {
         DeviceChoice device = DeviceChoice.resolve(options.device(), options.dtype(), engine);
         int context = contextLength(options, config);
         int slots = options.scheduler().maxConcurrentSequences();
-        LOG.info("loading {} model from {} on {} (context {}, {} sequence slots, KV cache {} MiB)",
-                config.modelType(), dir, device, context, slots,
-                KvCache.requiredBytes(config.numLayers(), slots, context, config.numKeyValueHeads(), config.headDim(),
-                                device.dataType()) >> 20);
+        LOG.info(
+                "loading {} model from {} on {} (context {}, {} sequence slots, KV cache {} MiB)",
+                config.modelType(),
+                dir,
+                device,
+                context,
+                slots,
+                KvCache.requiredBytes(
+                                config.numLayers(),
+                                slots,
+                                context,
+                                config.numKeyValueHeads(),
+                                config.headDim(),
+                                device.dataType())
+                        >> 20);
         NDManager manager = engine.newBaseManager(device.device());
         LlamaModel model;
         try {
-            model = LlamaModel.load(WeightStore.open(dir, manager, device.dataType()), config, manager,
-                    device.dataType(), context, slots);
+            model = LlamaModel.load(
+                    WeightStore.open(dir, manager, device.dataType()),
+                    config,
+                    manager,
+                    device.dataType(),
+                    context,
+                    slots);
         } catch (RuntimeException e) {
             manager.close();
             tokenizer.close();
-            throw e instanceof ModelLoadException ? e : new ModelLoadException(
-                    "cannot load the model onto " + device + " (lower GANTRY_MAX_CONCURRENT_SEQUENCES or "
-                            + "GANTRY_MAX_CONTEXT_LENGTH if memory ran out): " + e.getMessage(), e);
+            throw e instanceof ModelLoadException
+                    ? e
+                    : new ModelLoadException(
+                            "cannot load the model onto " + device + " (lower GANTRY_MAX_CONCURRENT_SEQUENCES or "
+                                    + "GANTRY_MAX_CONTEXT_LENGTH if memory ran out): " + e.getMessage(),
+                            e);
         }
         int[] eos = endOfSequenceIds(config, generation, tokenizer);
         BatchSampler sampler = new BatchSampler(manager, config.vocabSize(), eos, options.maskObserver());
-        Scheduler scheduler = new Scheduler(model, model.cache(), manager, sampler, tokenizer, eos, options.scheduler());
+        Scheduler scheduler =
+                new Scheduler(model, model.cache(), manager, sampler, tokenizer, eos, options.scheduler());
         Integer bos = config.bosTokenId() != null ? config.bosTokenId() : generation.bosTokenId();
-        ModelInfo info = new ModelInfo(config, device, context, config.vocabSize(), toList(eos), bos,
+        ModelInfo info = new ModelInfo(
+                config,
+                device,
+                context,
+                config.vocabSize(),
+                toList(eos),
+                bos,
                 model.cache().bytesPerSlot());
         return new InferenceEngine(tokenizer, model, scheduler, info);
     }
@@ -91,9 +117,12 @@ public final class InferenceEngine implements AutoCloseable {
             return trained;
         }
         if (requested > trained && config.ropeScaling().type() == dev.gantry.engine.model.RopeScaling.Type.NONE) {
-            LOG.warn("max context length {} is above the model's max_position_embeddings {} and the model has no "
-                    + "rope_scaling: quality past {} tokens is not what the model was trained for",
-                    requested, trained, trained);
+            LOG.warn(
+                    "max context length {} is above the model's max_position_embeddings {} and the model has no "
+                            + "rope_scaling: quality past {} tokens is not what the model was trained for",
+                    requested,
+                    trained,
+                    trained);
         }
         return requested;
     }

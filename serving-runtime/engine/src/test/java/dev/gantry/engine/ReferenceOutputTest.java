@@ -37,7 +37,8 @@ class ReferenceOutputTest {
 
         GenerationResult result = engine.generate(GenerationRequest.of(prompt, SamplingParams.GREEDY, newTokens));
 
-        int[] all = IntStream.concat(Arrays.stream(prompt), result.tokens().stream().mapToInt(Integer::intValue))
+        int[] all = IntStream.concat(
+                        Arrays.stream(prompt), result.tokens().stream().mapToInt(Integer::intValue))
                 .toArray();
         assertThat(all).containsExactly(TestModels.ZOO_REFERENCE);
         assertThat(result.finishReason()).isEqualTo(FinishReason.LENGTH);

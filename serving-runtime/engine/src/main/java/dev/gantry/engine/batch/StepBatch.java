@@ -22,7 +22,10 @@ public final class StepBatch {
         }
         this.rows = List.copyOf(rows);
         this.width = rows.stream().mapToInt(r -> r.tokens().length).max().orElseThrow();
-        this.keyLength = rows.stream().mapToInt(r -> r.startPosition() + r.tokens().length).max().orElseThrow();
+        this.keyLength = rows.stream()
+                .mapToInt(r -> r.startPosition() + r.tokens().length)
+                .max()
+                .orElseThrow();
     }
 
     public static StepBatch of(List<Row> rows) {

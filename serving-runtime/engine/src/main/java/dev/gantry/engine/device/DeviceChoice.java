@@ -28,33 +28,35 @@ public record DeviceChoice(Device device, DataType dataType) {
     }
 
     /** Resolves the settings against a given number of GPUs and the first one's compute capability. */
-    public static DeviceChoice resolve(String deviceSetting, String dtypeSetting, int gpuCount, String computeCapability) {
+    public static DeviceChoice resolve(
+            String deviceSetting, String dtypeSetting, int gpuCount, String computeCapability) {
         String device = normalise(deviceSetting);
-        Device chosen =
-                switch (device) {
-                    case "auto" -> gpuCount > 0 ? Device.gpu() : Device.cpu();
-                    case "cpu" -> Device.cpu();
-                    case "gpu", "cuda" -> {
-                        if (gpuCount == 0) {
-                            throw new IllegalArgumentException(
-                                    "device is 'gpu' but PyTorch sees no GPU (is the CUDA image and a GPU runtime in use?)");
-                        }
-                        yield Device.gpu();
-                    }
-                    default -> throw new IllegalArgumentException(
-                            "device must be auto, cpu or gpu, got '" + deviceSetting + "'");
-                };
+        Device chosen = switch (device) {
+            case "auto" -> gpuCount > 0 ? Device.gpu() : Device.cpu();
+            case "cpu" -> Device.cpu();
+            case "gpu", "cuda" -> {
+                if (gpuCount == 0) {
+                    throw new IllegalArgumentException(
+                            "device is 'gpu' but PyTorch sees no GPU (is the CUDA image and a GPU runtime in use?)");
+                }
+                yield Device.gpu();
+            }
+            default ->
+                throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + deviceSetting + "'");
+        };
         return new DeviceChoice(chosen, dataType(dtypeSetting, chosen.isGpu(), computeCapability));
     }
 
     private static DataType dataType(String setting, boolean gpu, String computeCapability) {
         return switch (normalise(setting)) {
-            case "auto" -> gpu ? (supportsBf16(computeCapability) ? DataType.BFLOAT16 : DataType.FLOAT16) : DataType.FLOAT32;
+            case "auto" ->
+                gpu ? (supportsBf16(computeCapability) ? DataType.BFLOAT16 : DataType.FLOAT16) : DataType.FLOAT32;
             case "float32", "fp32" -> DataType.FLOAT32;
             case "float16", "fp16", "half" -> DataType.FLOAT16;
             case "bfloat16", "bf16" -> DataType.BFLOAT16;
-            default -> throw new IllegalArgumentException(
-                    "dtype must be auto, float32, float16 or bfloat16, got '" + setting + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "dtype must be auto, float32, float16 or bfloat16, got '" + setting + "'");
         };
     }
 

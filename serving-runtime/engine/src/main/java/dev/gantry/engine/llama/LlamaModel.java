@@ -38,7 +38,12 @@ public final class LlamaModel implements CausalLanguageModel {
     private final KvCache cache;
     private final int contextLength;
 
-    private LlamaModel(ModelConfig config, NDManager manager, DataType dataType, LlamaWeightLoader loader, KvCache cache,
+    private LlamaModel(
+            ModelConfig config,
+            NDManager manager,
+            DataType dataType,
+            LlamaWeightLoader loader,
+            KvCache cache,
             int contextLength) {
         this.config = config;
         this.manager = manager;
@@ -64,14 +69,22 @@ public final class LlamaModel implements CausalLanguageModel {
      * Loads the weights into {@code manager}'s device in {@code dataType} and allocates a KV cache of
      * {@code slots} sequences of up to {@code contextLength} tokens.
      */
-    public static LlamaModel load(WeightStore store, ModelConfig config, NDManager manager, DataType dataType,
-            int contextLength, int slots) {
-        KvCache cache = new KvCache(manager, config.numLayers(), slots, contextLength, config.numKeyValueHeads(),
-                config.headDim(), dataType);
-        LlamaModel model = new LlamaModel(config, manager, dataType, new LlamaWeightLoader(store, config), cache,
-                contextLength);
+    public static LlamaModel load(
+            WeightStore store, ModelConfig config, NDManager manager, DataType dataType, int contextLength, int slots) {
+        KvCache cache = new KvCache(
+                manager,
+                config.numLayers(),
+                slots,
+                contextLength,
+                config.numKeyValueHeads(),
+                config.headDim(),
+                dataType);
+        LlamaModel model =
+                new LlamaModel(config, manager, dataType, new LlamaWeightLoader(store, config), cache, contextLength);
         if (!store.unused().isEmpty()) {
-            LOG.warn("{} tensors in the weights are not used by the model, e.g. {}", store.unused().size(),
+            LOG.warn(
+                    "{} tensors in the weights are not used by the model, e.g. {}",
+                    store.unused().size(),
                     store.unused().iterator().next());
         }
         return model;
@@ -151,7 +164,8 @@ public final class LlamaModel implements CausalLanguageModel {
         int group = config.groupSize();
         int hd = config.headDim();
 
-        NDArray qkv = linear(rmsNorm(x, w.inputNorm()), w.qkvT(), w.qkvBias()).reshape(rows, width, heads + 2 * kvHeads, hd);
+        NDArray qkv =
+                linear(rmsNorm(x, w.inputNorm()), w.qkvT(), w.qkvBias()).reshape(rows, width, heads + 2 * kvHeads, hd);
         NDList qkAndV = qkv.split(new long[] {heads + kvHeads}, 2);
         NDArray qk = qkAndV.get(0);
         qk = qk.mul(attention.cos()).add(qk.matMul(rotateHalf).mul(attention.sin()));
@@ -167,8 +181,12 @@ public final class LlamaModel implements CausalLanguageModel {
         NDArray k = keyCache.get(q.getManager(), read); // [rows, keys, kvHeads, hd]
         NDArray v = valueCache.get(q.getManager(), read);
 
-        NDArray qh = q.reshape(rows, width, kvHeads, group, hd).transpose(0, 2, 3, 1, 4).reshape(rows, kvHeads, group * width, hd);
-        NDArray scores = qh.matMul(k.transpose(0, 2, 3, 1)).reshape(rows, kvHeads, group, width, keys).add(attention.mask());
+        NDArray qh = q.reshape(rows, width, kvHeads, group, hd)
+                .transpose(0, 2, 3, 1, 4)
+                .reshape(rows, kvHeads, group * width, hd);
+        NDArray scores = qh.matMul(k.transpose(0, 2, 3, 1))
+                .reshape(rows, kvHeads, group, width, keys)
+                .add(attention.mask());
         NDArray probs = softmax(scores).reshape(rows, kvHeads, group * width, keys);
         NDArray context = probs.matMul(v.transpose(0, 2, 1, 3))
                 .reshape(rows, kvHeads, group, width, hd)

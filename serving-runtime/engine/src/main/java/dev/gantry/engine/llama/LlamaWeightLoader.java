@@ -86,8 +86,8 @@ final class LlamaWeightLoader {
     private NDArray checked(String name, long... shape) {
         NDArray array = store.load(name);
         if (!array.getShape().equals(new Shape(shape))) {
-            throw new ModelLoadException("tensor " + name + " has shape " + array.getShape() + " but config.json implies "
-                    + new Shape(shape));
+            throw new ModelLoadException("tensor " + name + " has shape " + array.getShape()
+                    + " but config.json implies " + new Shape(shape));
         }
         return array;
     }

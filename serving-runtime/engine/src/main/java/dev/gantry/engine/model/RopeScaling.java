@@ -8,11 +8,7 @@ import java.util.Locale;
  * contexts. Supported: none, {@code linear}, {@code dynamic} (NTK-aware) and {@code llama3}.
  */
 public record RopeScaling(
-        Type type,
-        double factor,
-        double lowFreqFactor,
-        double highFreqFactor,
-        int originalMaxPositionEmbeddings) {
+        Type type, double factor, double lowFreqFactor, double highFreqFactor, int originalMaxPositionEmbeddings) {
 
     /** The scaling methods the engine implements. */
     public enum Type {
@@ -31,15 +27,15 @@ public record RopeScaling(
         String name = node.path("rope_type").asText(node.path("type").asText("default"));
         double factor = node.path("factor").asDouble(1.0);
         int original = node.path("original_max_position_embeddings").asInt(maxPositionEmbeddings);
-        Type type =
-                switch (name.toLowerCase(Locale.ROOT)) {
-                    case "default" -> Type.NONE;
-                    case "linear" -> Type.LINEAR;
-                    case "dynamic" -> Type.DYNAMIC;
-                    case "llama3" -> Type.LLAMA3;
-                    default -> throw new ModelLoadException("config.json: rope_scaling type '" + name
-                            + "' is not supported (supported: default, linear, dynamic, llama3)");
-                };
+        Type type = switch (name.toLowerCase(Locale.ROOT)) {
+            case "default" -> Type.NONE;
+            case "linear" -> Type.LINEAR;
+            case "dynamic" -> Type.DYNAMIC;
+            case "llama3" -> Type.LLAMA3;
+            default ->
+                throw new ModelLoadException("config.json: rope_scaling type '" + name
+                        + "' is not supported (supported: default, linear, dynamic, llama3)");
+        };
         if (type != Type.NONE && !(factor >= 1.0)) {
             throw new ModelLoadException("config.json: rope_scaling.factor must be >= 1, got " + factor);
         }

@@ -94,8 +94,9 @@ public final class SafetensorsFile {
             case "I8" -> DataType.INT8;
             case "U8" -> DataType.UINT8;
             case "BOOL" -> DataType.BOOLEAN;
-            default -> throw new ModelLoadException(
-                    path.getFileName() + ": tensor " + tensor + " has unsupported dtype " + dtype);
+            default ->
+                throw new ModelLoadException(
+                        path.getFileName() + ": tensor " + tensor + " has unsupported dtype " + dtype);
         };
     }
 
@@ -133,7 +134,8 @@ public final class SafetensorsFile {
             for (long row = 0; row < rows; row += rowsPerBlock) {
                 long count = Math.min(rowsPerBlock, rows - row);
                 Shape shape = new Shape(count).addAll(info.shape().slice(1));
-                NDArray block = map(channel, info.begin() + row * rowBytes, count * rowBytes, shape, info.dataType(), manager);
+                NDArray block =
+                        map(channel, info.begin() + row * rowBytes, count * rowBytes, shape, info.dataType(), manager);
                 blocks.add(block);
             }
             return NDArrays.concat(blocks, 0);

@@ -77,7 +77,8 @@ public final class BatchSampler {
         }
         NDArray cumulative = probs.cumSum(1);
         NDArray target = step.create(uniform, new Shape(n, 1)).mul(cumulative.get(new NDIndex(":, -1:")));
-        NDArray choice = cumulative.lt(target).sum(new int[] {1}).clip(0, kMax - 1).reshape(n, 1);
+        NDArray choice =
+                cumulative.lt(target).sum(new int[] {1}).clip(0, kMax - 1).reshape(n, 1);
         return top.get(1).gather(choice.toType(DataType.INT64, false), 1).reshape(n);
     }
 }

@@ -46,8 +46,14 @@ public final class Scheduler implements AutoCloseable {
     private volatile int runningCount;
     private volatile int waitingCount;
 
-    public Scheduler(CausalLanguageModel model, KvCache cache, NDManager manager, BatchSampler sampler,
-            TextTokenizer tokenizer, int[] endOfSequence, SchedulerConfig config) {
+    public Scheduler(
+            CausalLanguageModel model,
+            KvCache cache,
+            NDManager manager,
+            BatchSampler sampler,
+            TextTokenizer tokenizer,
+            int[] endOfSequence,
+            SchedulerConfig config) {
         this.model = model;
         this.cache = cache;
         this.manager = manager;

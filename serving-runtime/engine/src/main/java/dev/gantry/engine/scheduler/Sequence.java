@@ -22,10 +22,15 @@ final class Sequence implements GenerationHandle {
     int cached;
     /** The last sampled token, not yet in the cache. */
     int pending = -1;
+
     int generated;
     boolean finished;
 
-    Sequence(GenerationRequest request, GenerationListener listener, TextTokenizer tokenizer, long deadlineNanos,
+    Sequence(
+            GenerationRequest request,
+            GenerationListener listener,
+            TextTokenizer tokenizer,
+            long deadlineNanos,
             Runnable wakeUp) {
         this.request = request;
         this.listener = listener;

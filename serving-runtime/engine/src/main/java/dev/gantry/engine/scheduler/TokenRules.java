@@ -14,6 +14,7 @@ final class TokenRules {
     }
 
     boolean endsSequence(GenerationRequest request, int token) {
-        return (!request.ignoreEos() && endOfSequence.contains(token)) || request.stopTokenIds().contains(token);
+        return (!request.ignoreEos() && endOfSequence.contains(token))
+                || request.stopTokenIds().contains(token);
     }
 }

@@ -36,7 +36,9 @@ public final class IncrementalDetokenizer {
         tokens[size++] = token;
         String prefix = tokenizer.decode(tokens, prefixOffset, readOffset);
         String full = tokenizer.decode(tokens, prefixOffset, size);
-        if (full.length() > prefix.length() && full.charAt(full.length() - 1) != REPLACEMENT && full.startsWith(prefix)) {
+        if (full.length() > prefix.length()
+                && full.charAt(full.length() - 1) != REPLACEMENT
+                && full.startsWith(prefix)) {
             prefixOffset = readOffset;
             readOffset = size;
             return full.substring(prefix.length());
