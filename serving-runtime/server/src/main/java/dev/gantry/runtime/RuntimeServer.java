@@ -96,6 +96,7 @@ public final class RuntimeServer {
                 ? config.modelName()
                 : modelDir.getFileName().toString();
         metrics = new RuntimeMetrics(modelName, config.revision(), version());
+        metrics.registerConstraintKinds(config.allowedConstraints());
         redis = config.cacheEnabled() ? new RedisConnector(vertx, config.cacheUrl(), config.cachePassword()) : null;
         http = listen();
         engine = InferenceEngine.load(engineOptions(modelDir));

@@ -70,15 +70,16 @@ public final class ChatTemplate {
         context.put("add_generation_prompt", true);
         context.put("bos_token", bosToken);
         context.put("eos_token", eosToken);
+        TemplateFunctions.RAISED.remove();
         RenderResult result = jinjava.renderForResult(template, context);
+        String raised = TemplateFunctions.RAISED.get();
+        TemplateFunctions.RAISED.remove();
+        if (raised != null) {
+            throw new IllegalArgumentException("the chat template refused the conversation: " + raised);
+        }
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                String message = error.getMessage();
-                int marker = message.indexOf(TemplateFunctions.MARKER);
-                throw new IllegalArgumentException(
-                        marker >= 0
-                                ? message.substring(marker + TemplateFunctions.MARKER.length())
-                                : "the chat template failed: " + message);
+                throw new IllegalArgumentException("the chat template failed: " + error.getMessage());
             }
         }
         return result.getOutput();

@@ -73,6 +73,7 @@ public final class HttpFetcher {
      * A {@code partial} file left by an earlier run is continued, not restarted.
      */
     public void download(URI uri, Path target, Path partial, Digest digest, String label) {
+        int mismatches = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 if (transfer(uri, partial, label, attempt)) {
@@ -83,11 +84,12 @@ public final class HttpFetcher {
                         return;
                     }
                     Files.deleteIfExists(partial);
-                    if (attempt >= maxAttempts) {
+                    // One fresh download can repair a corrupted resume; a second mismatch means the source differs.
+                    if (++mismatches > 1 || attempt >= maxAttempts) {
                         throw new DownloadException("integrity check failed for " + label + ": expected "
                                 + digest.describe() + " but the downloaded content differs");
                     }
-                    LOG.warn("{}: checksum mismatch, downloading again", label);
+                    LOG.warn("{}: checksum mismatch, downloading again from the start", label);
                 }
             } catch (IOException e) {
                 if (attempt >= maxAttempts) {

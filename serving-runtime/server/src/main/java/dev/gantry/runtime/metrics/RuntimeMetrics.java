@@ -51,6 +51,26 @@ public final class RuntimeMetrics {
         }
     }
 
+    /** Creates the per-kind constraint series at zero, so that dashboards and analysis see them from the start. */
+    public void registerConstraintKinds(java.util.Collection<String> kinds) {
+        for (String kind : kinds) {
+            counters.computeIfAbsent(
+                    "constrained|" + kind,
+                    k -> Counter.builder("gantry.constrained.requests")
+                            .tags(common.and("kind", kind))
+                            .register(registry));
+            for (String result : new String[] {"valid", "truncated", "invalid"}) {
+                counters.computeIfAbsent(
+                        "structured|" + kind + "|" + result,
+                        k -> Counter.builder("gantry.structured.outputs")
+                                .tags(common.and("kind", kind, "result", result))
+                                .register(registry));
+            }
+            timers.computeIfAbsent(
+                    "compile|" + kind, k -> timer("gantry.constraint.compile", Tags.of("kind", kind), COMPILE_BUCKETS));
+        }
+    }
+
     /** Registers the running and waiting gauges once the engine exists. */
     public void bindScheduler(DoubleSupplier running, DoubleSupplier waiting) {
         Gauge.builder("gantry.sequences.running", running::getAsDouble)
