@@ -2,6 +2,7 @@ package dev.gantry.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.gantry.engine.device.DeviceChoice;
 import dev.gantry.engine.kv.KvCache;
 import dev.gantry.engine.llama.LlamaModel;
@@ -96,8 +97,16 @@ public final class InferenceEngine implements AutoCloseable {
         }
         int[] eos = endOfSequenceIds(config, generation, tokenizer);
         BatchSampler sampler = new BatchSampler(manager, config.vocabSize(), eos, options.maskObserver());
-        Scheduler scheduler =
-                new Scheduler(model, model.cache(), manager, sampler, tokenizer, eos, options.scheduler());
+        Scheduler scheduler = new Scheduler(
+                model,
+                model.cache(),
+                manager,
+                sampler,
+                tokenizer,
+                eos,
+                options.scheduler(),
+                // PyTorch's grad mode is per thread: switch autograd off where every forward pass runs.
+                () -> JniUtils.setGradMode(false));
         Integer bos = config.bosTokenId() != null ? config.bosTokenId() : generation.bosTokenId();
         ModelInfo info = new ModelInfo(
                 config,

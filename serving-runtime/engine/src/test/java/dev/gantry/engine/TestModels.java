@@ -19,12 +19,16 @@ public final class TestModels {
 
     public static Path stories260K() {
         String dir = System.getProperty("gantry.models.dir");
-        Path path = dir != null ? Paths.get(dir) : Paths.get("..", "models");
-        Path model = path.resolve("stories260K").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(model.resolve("config.json"))) {
-            throw new IllegalStateException("the embedded model is missing at " + model);
+        // From Maven the working directory is the module; from exec:java or an IDE it may be the repository root.
+        for (Path base : dir != null
+                ? new Path[] {Paths.get(dir)}
+                : new Path[] {Paths.get("..", "models"), Paths.get("serving-runtime", "models")}) {
+            Path model = base.resolve("stories260K").toAbsolutePath().normalize();
+            if (Files.isRegularFile(model.resolve("config.json"))) {
+                return model;
+            }
         }
-        return model;
+        throw new IllegalStateException("the embedded model serving-runtime/models/stories260K is missing");
     }
 
     public static EngineOptions cpuOptions(Path modelDir, int maxBatchSize, int maxConcurrent) {

@@ -53,7 +53,8 @@ public final class Scheduler implements AutoCloseable {
             BatchSampler sampler,
             TextTokenizer tokenizer,
             int[] endOfSequence,
-            SchedulerConfig config) {
+            SchedulerConfig config,
+            Runnable threadSetup) {
         this.model = model;
         this.cache = cache;
         this.manager = manager;
@@ -61,7 +62,12 @@ public final class Scheduler implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.rules = new TokenRules(endOfSequence);
         this.config = config;
-        this.thread = new Thread(this::loop, "gantry-scheduler");
+        this.thread = new Thread(
+                () -> {
+                    threadSetup.run();
+                    loop();
+                },
+                "gantry-scheduler");
         this.thread.setDaemon(true);
         this.thread.start();
     }
@@ -93,8 +99,16 @@ public final class Scheduler implements AutoCloseable {
         return sequence;
     }
 
+    /** Whether a request would be admitted at once: finished sequences awaiting release do not count. */
     private boolean hasCapacityNow() {
-        return waiting.isEmpty() && running.size() < config.maxConcurrentSequences();
+        if (!waiting.isEmpty()) {
+            return false;
+        }
+        int active = 0;
+        for (Sequence s : running) {
+            active += s.finished ? 0 : 1;
+        }
+        return active < config.maxConcurrentSequences();
     }
 
     /** Sequences in the running batch. */

@@ -24,7 +24,8 @@ final class Sequence implements GenerationHandle {
     int pending = -1;
 
     int generated;
-    boolean finished;
+    /** Set by the scheduler thread; read by submitters counting free capacity. */
+    volatile boolean finished;
 
     Sequence(
             GenerationRequest request,

@@ -3,6 +3,7 @@ package dev.gantry.runtime.support;
 import dev.gantry.runtime.RuntimeServer;
 import dev.gantry.runtime.config.ConfigLoader;
 import dev.gantry.runtime.config.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
@@ -19,10 +20,12 @@ public final class TestServer implements AutoCloseable {
 
     public static Path modelDir() {
         String dir = System.getProperty("gantry.models.dir");
-        return (dir != null ? Paths.get(dir) : Paths.get("..", "models"))
-                .resolve("stories260K")
-                .toAbsolutePath()
-                .normalize();
+        // From Maven the working directory is the module; from exec:java or an IDE it may be the repository root.
+        Path base = dir != null ? Paths.get(dir) : Paths.get("..", "models");
+        if (dir == null && !Files.isDirectory(base)) {
+            base = Paths.get("serving-runtime", "models");
+        }
+        return base.resolve("stories260K").toAbsolutePath().normalize();
     }
 
     /** Starts with the embedded model on CPU, port 0, plus {@code env} overrides. */
