@@ -3,32 +3,22 @@ package dev.gantry.runtime;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.engine.InferenceEngine;
 import dev.gantry.engine.ModelInfo;
-import dev.gantry.engine.model.TokenizerSettings;
 import dev.gantry.engine.scheduler.SchedulerConfig;
-import dev.gantry.runtime.auth.ApiKeys;
+import dev.gantry.runtime.auth.ApiKeyReloader;
 import dev.gantry.runtime.auth.AuthHandler;
 import dev.gantry.runtime.cache.RedisConnector;
 import dev.gantry.runtime.cache.RedisResponseCache;
 import dev.gantry.runtime.cache.ResponseCache;
-import dev.gantry.runtime.chat.ChatTemplate;
 import dev.gantry.runtime.config.GoDuration;
 import dev.gantry.runtime.config.RuntimeConfig;
-import dev.gantry.runtime.constraint.ConstraintCompiler;
-import dev.gantry.runtime.constraint.ConstraintValidator;
 import dev.gantry.runtime.constraint.UnavailableConstraintCompiler;
 import dev.gantry.runtime.fault.FaultInjector;
-import dev.gantry.runtime.generate.GenerateEndpoint;
 import dev.gantry.runtime.http.ApiRouter;
 import dev.gantry.runtime.http.Endpoints;
-import dev.gantry.runtime.inference.InferenceService;
-import dev.gantry.runtime.inference.RequestPreparer;
 import dev.gantry.runtime.lifecycle.Lifecycle;
 import dev.gantry.runtime.lifecycle.WarmUp;
 import dev.gantry.runtime.metrics.RuntimeMetrics;
 import dev.gantry.runtime.model.ModelLocator;
-import dev.gantry.runtime.openai.ChatCompletionsEndpoint;
-import dev.gantry.runtime.openai.CompletionsEndpoint;
-import dev.gantry.runtime.openai.ModelsEndpoint;
 import dev.gantry.runtime.ratelimit.LocalRateLimiter;
 import dev.gantry.runtime.ratelimit.RateLimiter;
 import dev.gantry.runtime.ratelimit.RedisRateLimiter;
@@ -36,7 +26,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +96,17 @@ public final class RuntimeServer {
         WarmUp.run(engine);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         metrics.modelLoaded(loadSeconds);
-        endpoints.set(endpoints(info));
+        ResponseCache cache =
+                redis == null ? ResponseCache.NONE : new RedisResponseCache(redis, metrics, config.cacheTtl());
+        endpoints.set(EndpointAssembly.build(
+                config,
+                engine,
+                modelName,
+                cache,
+                redis != null,
+                metrics,
+                new UnavailableConstraintCompiler(),
+                compileExecutor));
         lifecycle.markReady();
         LOG.info(
                 "ready: model '{}' ({} on {}, context {}), port {}, revision {}, loaded and warmed up in {}s",
@@ -137,7 +136,9 @@ public final class RuntimeServer {
     }
 
     private HttpServer listen() {
-        AuthHandler auth = config.authEnabled() ? new AuthHandler(loadKeys()) : null;
+        AuthHandler auth = config.authEnabled()
+                ? new AuthHandler(ApiKeyReloader.start(vertx, config.apiKeysDir(), KEY_RELOAD))
+                : null;
         FaultInjector faults =
                 config.testProfile() ? new FaultInjector(config.faultErrorRate(), config.faultDelay()) : null;
         if (faults != null && faults.active()) {
@@ -161,32 +162,6 @@ public final class RuntimeServer {
                 .join();
     }
 
-    private AtomicReference<ApiKeys> loadKeys() {
-        try {
-            ApiKeys keys = ApiKeys.load(config.apiKeysDir());
-            if (keys.size() == 0) {
-                LOG.warn(
-                        "GANTRY_API_KEYS_DIR {} holds no keys: every API request will be refused", config.apiKeysDir());
-            }
-            AtomicReference<ApiKeys> reference = new AtomicReference<>(keys);
-            vertx.setPeriodic(
-                    KEY_RELOAD.toMillis(),
-                    id -> vertx.<ApiKeys>executeBlocking(() -> ApiKeys.load(config.apiKeysDir()))
-                            .onSuccess(reloaded -> {
-                                if (reloaded.size() != reference.get().size()) {
-                                    LOG.info("API keys reloaded: {} keys", reloaded.size());
-                                }
-                                reference.set(reloaded);
-                            })
-                            .onFailure(e ->
-                                    LOG.warn("cannot reload API keys, keeping the previous ones: {}", e.getMessage())));
-            return reference;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "cannot read API keys from " + config.apiKeysDir() + ": " + e.getMessage(), e);
-        }
-    }
-
     private RateLimiter rateLimiter() {
         if (!config.rateLimited()) {
             return null;
@@ -196,26 +171,6 @@ public final class RuntimeServer {
                 ? local
                 : new RedisRateLimiter(
                         redis, local, config.rateLimitRpm(), config.rateLimitBurst(), config.deployment());
-    }
-
-    private Endpoints endpoints(ModelInfo info) {
-        ResponseCache cache =
-                redis == null ? ResponseCache.NONE : new RedisResponseCache(redis, metrics, config.cacheTtl());
-        InferenceService service =
-                new InferenceService(engine, cache, redis != null, metrics, config.revision(), modelName);
-        ConstraintCompiler compiler = new UnavailableConstraintCompiler();
-        RequestPreparer preparer = new RequestPreparer(
-                config, info, new ConstraintValidator(config.allowedConstraints()), compiler, metrics, compileExecutor);
-        TokenizerSettings settings = engine.tokenizer().settings();
-        ChatTemplate template = new ChatTemplate(settings.chatTemplate(), settings.bosToken(), settings.eosToken());
-        if (!template.isCustom()) {
-            LOG.info("tokenizer_config.json has no chat_template: chat requests use the default template");
-        }
-        return new Endpoints(
-                new CompletionsEndpoint(service, modelName, config, engine.tokenizer(), preparer, info.vocabSize()),
-                new ChatCompletionsEndpoint(service, modelName, config, engine.tokenizer(), template, preparer),
-                new GenerateEndpoint(service, modelName, config, engine.tokenizer(), preparer),
-                new ModelsEndpoint(modelName, info.maxContextLength(), System.currentTimeMillis() / 1000));
     }
 
     private static String version() {

@@ -50,7 +50,7 @@ final class DeviceMasks {
         int[] packed = new int[rows.size() * words];
         int[] row = new int[words];
         for (int b = 0; b < rows.size(); b++) {
-            fillRow(rows.get(b).mask(), row, observer);
+            fillRow(rows.get(b), row, observer);
             System.arraycopy(row, 0, packed, b * words, words);
         }
         NDArray bits = step.create(packed, new Shape(rows.size(), words, 1))
@@ -63,7 +63,8 @@ final class DeviceMasks {
         return NDArrays.where(allowed, logits, blocked);
     }
 
-    private void fillRow(TokenMask mask, int[] row, MaskObserver observer) {
+    private void fillRow(SamplingState state, int[] row, MaskObserver observer) {
+        TokenMask mask = state.mask();
         if (mask == null) {
             Arrays.fill(row, -1);
             return;
@@ -76,6 +77,9 @@ final class DeviceMasks {
         }
         observer.maskComputed(System.nanoTime() - start);
         if (complete || isEmpty(row)) {
+            if (!complete) {
+                state.markMaskDeadEnd();
+            }
             Arrays.fill(row, 0);
             for (int eos : endOfSequence) {
                 row[eos >>> 5] |= 1 << (eos & 31);

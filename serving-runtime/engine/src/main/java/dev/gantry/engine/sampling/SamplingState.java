@@ -16,6 +16,7 @@ public final class SamplingState {
     private final Random random;
     private final Map<Integer, Integer> generatedCounts = new HashMap<>();
     private final Set<Integer> promptTokens = new HashSet<>();
+    private boolean maskDeadEnd;
 
     public SamplingState(SamplingParams params, TokenMask mask, int[] prompt) {
         this.params = params;
@@ -54,5 +55,14 @@ public final class SamplingState {
 
     Set<Integer> promptTokens() {
         return promptTokens;
+    }
+
+    /** The mask allowed no token at some step, so the engine forced end-of-sequence. */
+    public boolean maskDeadEnd() {
+        return maskDeadEnd;
+    }
+
+    void markMaskDeadEnd() {
+        maskDeadEnd = true;
     }
 }

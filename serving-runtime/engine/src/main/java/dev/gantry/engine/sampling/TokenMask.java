@@ -21,6 +21,10 @@ public interface TokenMask {
     /** Advances the constraint past a token that was sampled for this sequence. */
     void accept(int tokenId);
 
-    /** Whether the output is complete, so that only end-of-sequence may follow (the engine forces it). */
+    /**
+     * Whether the output is complete and nothing but end-of-sequence may follow: the engine then forces
+     * end-of-sequence without consulting {@link #fillAllowed(int[])}. A constraint whose output may end
+     * here but could also go on reports false and includes the end-of-sequence token in its allowed set.
+     */
     boolean isComplete();
 }

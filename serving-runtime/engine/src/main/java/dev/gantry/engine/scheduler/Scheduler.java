@@ -1,14 +1,9 @@
 package dev.gantry.engine.scheduler;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import dev.gantry.engine.batch.CausalLanguageModel;
-import dev.gantry.engine.batch.StepBatch;
 import dev.gantry.engine.kv.KvCache;
 import dev.gantry.engine.sampling.BatchSampler;
-import dev.gantry.engine.sampling.SamplingState;
 import dev.gantry.engine.tokenizer.TextTokenizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,13 +25,11 @@ public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final CausalLanguageModel model;
+    private final int contextLength;
     private final KvCache cache;
-    private final NDManager manager;
-    private final BatchSampler sampler;
     private final TextTokenizer tokenizer;
-    private final TokenRules rules;
     private final SchedulerConfig config;
+    private final StepExecutor executor;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
@@ -46,6 +39,9 @@ public final class Scheduler implements AutoCloseable {
     private volatile int runningCount;
     private volatile int waitingCount;
 
+    /**
+     * Starts the engine thread; {@code threadSetup} runs on it first (e.g. per-thread native settings).
+     */
     public Scheduler(
             CausalLanguageModel model,
             KvCache cache,
@@ -55,13 +51,11 @@ public final class Scheduler implements AutoCloseable {
             int[] endOfSequence,
             SchedulerConfig config,
             Runnable threadSetup) {
-        this.model = model;
+        this.contextLength = model.maxContextLength();
         this.cache = cache;
-        this.manager = manager;
-        this.sampler = sampler;
         this.tokenizer = tokenizer;
-        this.rules = new TokenRules(endOfSequence);
         this.config = config;
+        this.executor = new StepExecutor(model, manager, sampler, new TokenRules(endOfSequence), config);
         this.thread = new Thread(
                 () -> {
                     threadSetup.run();
@@ -77,8 +71,8 @@ public final class Scheduler implements AutoCloseable {
      * {@link QueueFullException} when the queue is full and {@link EngineClosedException} after close.
      */
     public GenerationHandle submit(GenerationRequest request, GenerationListener listener) {
-        if (request.promptTokens().length >= model.maxContextLength()) {
-            throw new PromptTooLongException(request.promptTokens().length, model.maxContextLength());
+        if (request.promptTokens().length >= contextLength) {
+            throw new PromptTooLongException(request.promptTokens().length, contextLength);
         }
         long deadline = System.nanoTime() + config.queueTimeout().toNanos();
         Sequence sequence = new Sequence(request, listener, tokenizer, deadline, this::wakeUp);
@@ -153,7 +147,11 @@ public final class Scheduler implements AutoCloseable {
                 lock.unlock();
             }
             try {
-                step(admitted);
+                admitted.forEach(SequenceEvents::started);
+                finishCancelled();
+                executor.prefillOnce(running);
+                executor.decodeAll(running);
+                releaseFinished();
             } catch (RuntimeException | Error e) {
                 LOG.error("engine step failed; failing the running sequences", e);
                 failAll(running, e);
@@ -183,10 +181,10 @@ public final class Scheduler implements AutoCloseable {
             Sequence s = it.next();
             if (s.cancelled) {
                 it.remove();
-                notifyFinish(s, FinishReason.CANCELLED, "");
+                SequenceEvents.finish(s, FinishReason.CANCELLED, "");
             } else if (now - s.deadlineNanos > 0) {
                 it.remove();
-                notifyError(s, new QueueTimeoutException(config.queueTimeout()));
+                SequenceEvents.error(s, new QueueTimeoutException(config.queueTimeout()));
             }
         }
     }
@@ -206,119 +204,10 @@ public final class Scheduler implements AutoCloseable {
         return admitted;
     }
 
-    private void step(List<Sequence> admitted) {
-        for (Sequence s : admitted) {
-            notifyStarted(s);
-        }
-        releaseCancelled();
-        prefillOnce();
-        decodeAll();
-        releaseFinished();
-    }
-
-    /** One prefill pass over the oldest sequences still reading their prompt, within the token budget. */
-    private void prefillOnce() {
-        List<Sequence> rows = new ArrayList<>();
-        List<StepBatch.Row> batchRows = new ArrayList<>();
-        int budget = config.maxPrefillTokens();
-        for (Sequence s : running) {
-            if (s.finished || s.prefillDone() || rows.size() == config.maxBatchSize() || budget == 0) {
-                continue;
-            }
-            int[] chunk = s.nextPrefillChunk(budget);
-            budget -= chunk.length;
-            batchRows.add(new StepBatch.Row(s.slot, s.prefilled, chunk));
-            rows.add(s);
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        runStep(rows, StepBatch.of(batchRows), true);
-    }
-
-    private void decodeAll() {
-        List<Sequence> decoding = new ArrayList<>();
-        for (Sequence s : running) {
-            if (!s.finished && s.pending >= 0) {
-                decoding.add(s);
-            }
-        }
-        for (int from = 0; from < decoding.size(); from += config.maxBatchSize()) {
-            List<Sequence> chunk = decoding.subList(from, Math.min(decoding.size(), from + config.maxBatchSize()));
-            List<StepBatch.Row> rows = new ArrayList<>(chunk.size());
-            for (Sequence s : chunk) {
-                rows.add(new StepBatch.Row(s.slot, s.cached, new int[] {s.pending}));
-            }
-            runStep(chunk, StepBatch.of(rows), false);
-        }
-    }
-
-    /** Runs one forward pass and samples a token for every row whose prompt is now fully cached. */
-    private void runStep(List<Sequence> rows, StepBatch batch, boolean prefill) {
-        try (NDScope scope = new NDScope();
-                NDManager step = manager.newSubManager()) {
-            NDArray logits = model.forward(batch, step);
-            List<Sequence> sampled = new ArrayList<>();
-            List<Long> sampledRows = new ArrayList<>();
-            for (int b = 0; b < rows.size(); b++) {
-                Sequence s = rows.get(b);
-                StepBatch.Row row = batch.rows().get(b);
-                if (prefill) {
-                    s.prefilled += row.tokens().length;
-                }
-                s.cached += row.tokens().length;
-                if (s.prefillDone()) {
-                    sampled.add(s);
-                    sampledRows.add((long) b);
-                }
-            }
-            if (sampled.isEmpty()) {
-                return;
-            }
-            if (sampled.size() < rows.size()) {
-                long[] keep = sampledRows.stream().mapToLong(Long::longValue).toArray();
-                logits = logits.get(new NDIndex("{}", step.create(keep)));
-            }
-            List<SamplingState> states = new ArrayList<>(sampled.size());
-            for (Sequence s : sampled) {
-                states.add(s.sampling);
-            }
-            int[] tokens = sampler.sample(logits, states, step);
-            for (int i = 0; i < sampled.size(); i++) {
-                accept(sampled.get(i), tokens[i]);
-            }
-        }
-    }
-
-    private void accept(Sequence s, int token) {
-        s.generated++;
-        s.pending = -1;
-        if (s.cancelled) {
-            return;
-        }
-        if (rules.endsSequence(s.request, token)) {
-            notifyFinish(s, FinishReason.STOP, s.output.finish());
-            return;
-        }
-        if (s.request.mask() != null) {
-            s.request.mask().accept(token);
-        }
-        s.sampling.recordGenerated(token);
-        var delta = s.output.append(token);
-        notifyToken(s, token, delta.text());
-        if (delta.stopped()) {
-            notifyFinish(s, FinishReason.STOP, "");
-        } else if (s.generated >= s.request.maxTokens() || s.cached + 1 >= model.maxContextLength()) {
-            notifyFinish(s, FinishReason.LENGTH, s.output.finish());
-        } else {
-            s.pending = token;
-        }
-    }
-
-    private void releaseCancelled() {
+    private void finishCancelled() {
         for (Sequence s : running) {
             if (s.cancelled && !s.finished) {
-                notifyFinish(s, FinishReason.CANCELLED, "");
+                SequenceEvents.finish(s, FinishReason.CANCELLED, "");
             }
         }
     }
@@ -330,7 +219,7 @@ public final class Scheduler implements AutoCloseable {
                 Sequence s = it.next();
                 if (s.finished || s.cancelled) {
                     if (!s.finished) {
-                        notifyFinish(s, FinishReason.CANCELLED, "");
+                        SequenceEvents.finish(s, FinishReason.CANCELLED, "");
                     }
                     it.remove();
                     cache.release(s.slot);
@@ -347,7 +236,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             for (Sequence s : sequences) {
                 if (!s.finished) {
-                    notifyError(s, error);
+                    SequenceEvents.error(s, error);
                 }
                 cache.release(s.slot);
             }
@@ -363,7 +252,7 @@ public final class Scheduler implements AutoCloseable {
         lock.lock();
         try {
             for (Sequence s : waiting) {
-                notifyError(s, error);
+                SequenceEvents.error(s, error);
             }
             waiting.clear();
             waitingCount = 0;
@@ -371,41 +260,6 @@ public final class Scheduler implements AutoCloseable {
             lock.unlock();
         }
         failAll(running, error);
-    }
-
-    private void notifyStarted(Sequence s) {
-        try {
-            s.listener.onStarted();
-        } catch (RuntimeException e) {
-            LOG.warn("generation listener failed in onStarted", e);
-        }
-    }
-
-    private void notifyToken(Sequence s, int token, String text) {
-        try {
-            s.listener.onToken(token, text);
-        } catch (RuntimeException e) {
-            LOG.warn("generation listener failed in onToken; cancelling the sequence", e);
-            s.cancelled = true;
-        }
-    }
-
-    private void notifyFinish(Sequence s, FinishReason reason, String trailing) {
-        s.finished = true;
-        try {
-            s.listener.onFinish(reason, trailing, s.stats());
-        } catch (RuntimeException e) {
-            LOG.warn("generation listener failed in onFinish", e);
-        }
-    }
-
-    private void notifyError(Sequence s, Throwable error) {
-        s.finished = true;
-        try {
-            s.listener.onError(error);
-        } catch (RuntimeException e) {
-            LOG.warn("generation listener failed in onError", e);
-        }
     }
 
     /** Stops the engine thread; waiting and running sequences end with {@link EngineClosedException}. */

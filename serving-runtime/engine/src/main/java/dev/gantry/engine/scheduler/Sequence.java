@@ -24,6 +24,8 @@ final class Sequence implements GenerationHandle {
     int pending = -1;
 
     int generated;
+    /** The sequence ended with an end-of-sequence token its mask allowed (not forced by a dead end). */
+    boolean endedByAllowedEos;
     /** Set by the scheduler thread; read by submitters counting free capacity. */
     volatile boolean finished;
 
@@ -57,6 +59,9 @@ final class Sequence implements GenerationHandle {
     }
 
     GenerationStats stats() {
-        return new GenerationStats(request.promptTokens().length, generated);
+        Boolean satisfied = request.mask() == null
+                ? null
+                : endedByAllowedEos || request.mask().isComplete();
+        return new GenerationStats(request.promptTokens().length, generated, satisfied);
     }
 }

@@ -13,6 +13,10 @@ final class TokenRules {
         }
     }
 
+    boolean isEndOfSequence(int token) {
+        return endOfSequence.contains(token);
+    }
+
     boolean endsSequence(GenerationRequest request, int token) {
         return (!request.ignoreEos() && endOfSequence.contains(token))
                 || request.stopTokenIds().contains(token);

@@ -81,6 +81,21 @@ class TokenMaskOnModelTest {
         assertThat(result.tokens()).hasSize(5).allMatch(ALLOWED::contains);
         assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(result.stats().generatedTokens()).isEqualTo(6); // five tokens and the forced end-of-sequence
+        assertThat(result.stats().constraintSatisfied()).isTrue();
+    }
+
+    @Test
+    void anEndOfSequenceTheMaskAllowsEndsASatisfiedOutput() {
+        // The mask allows only end-of-sequence (id 2): unlike a mask that allows nothing, this output is valid.
+        AllowedSetMask onlyEos = new AllowedSetMask(Set.of(2), 1000);
+
+        GenerationResult result =
+                engine.generate(request(engine.tokenizer().encode("Zoo", true), SamplingParams.GREEDY, 10, onlyEos));
+
+        assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(result.tokens()).isEmpty();
+        assertThat(result.stats().constraintSatisfied()).isTrue();
+        assertThat(onlyEos.fills()).isEqualTo(1);
     }
 
     @Test
@@ -92,6 +107,7 @@ class TokenMaskOnModelTest {
 
         assertThat(result.tokens()).isEmpty();
         assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(result.stats().constraintSatisfied()).isFalse();
     }
 
     private static GenerationRequest request(int[] prompt, SamplingParams params, int maxTokens, TokenMask mask) {

@@ -217,7 +217,7 @@ final class InferenceRun {
             if (request.constraint() != null && reason != FinishReason.CANCELLED) {
                 String result = reason == FinishReason.LENGTH
                         ? "truncated"
-                        : mask != null && mask.isComplete() ? "valid" : "invalid";
+                        : Boolean.TRUE.equals(stats.constraintSatisfied()) ? "valid" : "invalid";
                 metrics.structuredOutput(request.constraint().kind(), result);
             }
             context.runOnContext(v -> onFinished(choice, reason, trailingText, stats));
