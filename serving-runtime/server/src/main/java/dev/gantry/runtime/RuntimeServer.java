@@ -153,7 +153,7 @@ public final class RuntimeServer {
                 .setHost(config.host())
                 .setPort(config.port())
                 .setCompressionSupported(false)
-                .setIdleTimeout(0);
+                .setIdleTimeout(300); // seconds without a byte either way before an idle connection is closed
         return vertx.createHttpServer(options)
                 .requestHandler(router.build())
                 .listen()
