@@ -43,11 +43,13 @@ public final class ResponseWriter implements OutputSink {
     }
 
     @Override
-    public void start(boolean cacheHit) {
+    public void start(CacheStatus cache) {
         if (gone() || response.headWritten()) {
             return;
         }
-        response.putHeader("X-Gantry-Cache", cacheHit ? "hit" : "miss");
+        if (cache != CacheStatus.NONE) {
+            response.putHeader("X-Gantry-Cache", cache == CacheStatus.HIT ? "hit" : "miss");
+        }
         if (!stream) {
             return;
         }

@@ -42,6 +42,7 @@ final class InferenceRun {
     private final String[] finishReasons;
     private final int[] generated;
     private final AtomicBoolean firstToken = new AtomicBoolean();
+    private OutputSink.CacheStatus cacheStatus = OutputSink.CacheStatus.NONE;
     private boolean started;
     private boolean ended;
     private int remaining;
@@ -69,6 +70,12 @@ final class InferenceRun {
         for (int i = 0; i < choices; i++) {
             texts[i] = new StringBuilder();
         }
+    }
+
+    /** Marks the answer as a cache miss (the request was eligible for the cache). */
+    InferenceRun cacheMiss() {
+        cacheStatus = OutputSink.CacheStatus.MISS;
+        return this;
     }
 
     /** Submits every choice; on a full queue or a closed engine, cancels what was submitted and fails. */
@@ -124,7 +131,7 @@ final class InferenceRun {
     private void onStarted() {
         if (!started && !ended) {
             started = true;
-            sink.start(false);
+            sink.start(cacheStatus);
         }
     }
 

@@ -82,6 +82,9 @@ public final class InferenceService {
             }
         });
         onClientGone.accept(run::cancel);
+        if (cacheKey != null) {
+            run.cacheMiss();
+        }
         run.start();
     }
 
@@ -119,7 +122,7 @@ public final class InferenceService {
     }
 
     private static void replay(Cached cached, OutputSink sink) {
-        sink.start(true);
+        sink.start(OutputSink.CacheStatus.HIT);
         for (OutputSink.ChoiceResult choice : cached.choices()) {
             if (!choice.text().isEmpty()) {
                 sink.delta(choice.index(), choice.text());

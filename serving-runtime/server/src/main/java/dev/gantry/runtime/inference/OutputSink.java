@@ -9,7 +9,15 @@ import java.util.List;
  * {@code complete}; or {@code fail} at any point.
  */
 public interface OutputSink {
-    void start(boolean cacheHit);
+    /** The answer begins; {@code cache} says whether it comes from the response cache. */
+    void start(CacheStatus cache);
+
+    /** Whether a request was answered from the cache ({@code HIT}), could have been ({@code MISS}), or not ({@code NONE}). */
+    enum CacheStatus {
+        HIT,
+        MISS,
+        NONE
+    }
 
     void delta(int choice, String text);
 
