@@ -55,9 +55,9 @@ public final class InferenceEngine implements AutoCloseable {
         }
         ModelConfig config = ModelConfig.read(dir);
         GenerationConfig generation = GenerationConfig.read(dir);
-        TextTokenizer tokenizer = TextTokenizer.load(options.tokenizerDir() != null ? options.tokenizerDir() : dir);
         Engine engine = Engine.getEngine("PyTorch");
         DeviceChoice device = DeviceChoice.resolve(options.device(), options.dtype(), engine);
+        TextTokenizer tokenizer = TextTokenizer.load(options.tokenizerDir() != null ? options.tokenizerDir() : dir);
         int context = contextLength(options, config);
         int slots = options.scheduler().maxConcurrentSequences();
         LOG.info(

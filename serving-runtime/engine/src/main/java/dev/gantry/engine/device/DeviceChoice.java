@@ -3,33 +3,23 @@ package dev.gantry.engine.device;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.util.cuda.CudaUtils;
 import java.util.Locale;
 
 /**
  * The device and data type a model runs in, decided once at start from the {@code device} and
- * {@code dtype} settings: GPU when one is visible (unless told otherwise), float32 on the CPU, bfloat16
- * on GPUs that support it (compute capability 8.0 and later) and float16 on older ones.
+ * {@code dtype} settings: the GPU when one is visible (unless told otherwise), float32 on the CPU and
+ * float16 on the GPU. bfloat16 is refused: the DJL PyTorch bindings of this build abort the process on
+ * any bfloat16 tensor (bfloat16 weights are widened to float32 while loading instead).
  */
 public record DeviceChoice(Device device, DataType dataType) {
 
     /** Resolves the settings against the GPUs PyTorch can see. */
     public static DeviceChoice resolve(String deviceSetting, String dtypeSetting, Engine engine) {
-        int gpus = engine.getGpuCount();
-        String compute = null;
-        if (gpus > 0) {
-            try {
-                compute = CudaUtils.getComputeCapability(0);
-            } catch (RuntimeException e) {
-                compute = null; // unknown: float16 is the safe choice
-            }
-        }
-        return resolve(deviceSetting, dtypeSetting, gpus, compute);
+        return resolve(deviceSetting, dtypeSetting, engine.getGpuCount());
     }
 
-    /** Resolves the settings against a given number of GPUs and the first one's compute capability. */
-    public static DeviceChoice resolve(
-            String deviceSetting, String dtypeSetting, int gpuCount, String computeCapability) {
+    /** Resolves the settings against a given number of GPUs. */
+    public static DeviceChoice resolve(String deviceSetting, String dtypeSetting, int gpuCount) {
         String device = normalise(deviceSetting);
         Device chosen = switch (device) {
             case "auto" -> gpuCount > 0 ? Device.gpu() : Device.cpu();
@@ -44,32 +34,22 @@ public record DeviceChoice(Device device, DataType dataType) {
             default ->
                 throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + deviceSetting + "'");
         };
-        return new DeviceChoice(chosen, dataType(dtypeSetting, chosen.isGpu(), computeCapability));
+        return new DeviceChoice(chosen, dataType(dtypeSetting, chosen.isGpu()));
     }
 
-    private static DataType dataType(String setting, boolean gpu, String computeCapability) {
+    private static DataType dataType(String setting, boolean gpu) {
         return switch (normalise(setting)) {
-            case "auto" ->
-                gpu ? (supportsBf16(computeCapability) ? DataType.BFLOAT16 : DataType.FLOAT16) : DataType.FLOAT32;
+            case "auto" -> gpu ? DataType.FLOAT16 : DataType.FLOAT32;
             case "float32", "fp32" -> DataType.FLOAT32;
             case "float16", "fp16", "half" -> DataType.FLOAT16;
-            case "bfloat16", "bf16" -> DataType.BFLOAT16;
+            case "bfloat16", "bf16" ->
+                throw new IllegalArgumentException(
+                        "dtype bfloat16 is not available: the DJL PyTorch bindings of this build cannot create bfloat16 "
+                                + "tensors; use float16 (GPU) or float32");
             default ->
                 throw new IllegalArgumentException(
                         "dtype must be auto, float32, float16 or bfloat16, got '" + setting + "'");
         };
-    }
-
-    static boolean supportsBf16(String computeCapability) {
-        if (computeCapability == null || computeCapability.isEmpty()) {
-            return false;
-        }
-        try {
-            // CUDA reports major and minor digits run together: "75", "80", "90", "100".
-            return Integer.parseInt(computeCapability) / 10 >= 8;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static String normalise(String value) {

@@ -147,11 +147,26 @@ public final class SafetensorsFile {
     private NDArray map(FileChannel channel, long offset, long bytes, Shape shape, DataType type, NDManager manager)
             throws IOException {
         ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + offset, bytes)
-                .order(ByteOrder.nativeOrder());
+                .order(ByteOrder.LITTLE_ENDIAN);
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new ModelLoadException("safetensors weights are little-endian; this platform is not");
         }
+        if (type == DataType.BFLOAT16) {
+            return manager.create(widenBfloat16(buffer), shape);
+        }
         return manager.create(buffer, shape, type);
+    }
+
+    /**
+     * bfloat16 is the upper half of a float32, so widening is a 16-bit shift. Done on the host because
+     * the DJL PyTorch bindings of this build abort on bfloat16 tensors.
+     */
+    static float[] widenBfloat16(ByteBuffer buffer) {
+        float[] out = new float[buffer.remaining() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.intBitsToFloat((buffer.getShort() & 0xFFFF) << 16);
+        }
+        return out;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * All weights of a model directory: {@code model.safetensors}, or the shards listed by
  * {@code model.safetensors.index.json}, or every {@code *.safetensors} file when there is no index.
- * Tensors are loaded by name onto the target device in the target data type.
+ * Tensors are loaded by name onto the target device in the target data type (bfloat16 weights pass
+ * through float32 on the way).
  */
 public final class WeightStore {
     private final Map<String, SafetensorsFile> fileByTensor;

@@ -15,6 +15,14 @@ import java.util.Map;
 /** Writes float32 tensors in the safetensors format, for tests that build model variants. */
 public final class SafetensorsWriter {
     private final Map<String, float[]> data = new LinkedHashMap<>();
+    private boolean bfloat16;
+
+    /** Writes every tensor as bfloat16 (rounded to nearest even) instead of float32. */
+    public SafetensorsWriter bfloat16() {
+        bfloat16 = true;
+        return this;
+    }
+
     private final Map<String, long[]> shapes = new LinkedHashMap<>();
 
     public SafetensorsWriter put(String name, long[] shape, float[] values) {
@@ -29,9 +37,9 @@ public final class SafetensorsWriter {
         long offset = 0;
         for (Map.Entry<String, float[]> entry : data.entrySet()) {
             ObjectNode tensor = header.putObject(entry.getKey());
-            tensor.put("dtype", "F32");
+            tensor.put("dtype", bfloat16 ? "BF16" : "F32");
             tensor.putPOJO("shape", shapes.get(entry.getKey()));
-            long end = offset + 4L * entry.getValue().length;
+            long end = offset + (bfloat16 ? 2L : 4L) * entry.getValue().length;
             tensor.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -47,8 +55,16 @@ public final class SafetensorsWriter {
                 out.write(' ');
             }
             for (float[] values : data.values()) {
-                ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                buffer.asFloatBuffer().put(values);
+                ByteBuffer buffer =
+                        ByteBuffer.allocate(values.length * (bfloat16 ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+                for (float value : values) {
+                    if (bfloat16) {
+                        int bits = Float.floatToIntBits(value);
+                        buffer.putShort((short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16));
+                    } else {
+                        buffer.putFloat(value);
+                    }
+                }
                 out.write(buffer.array());
             }
         }
