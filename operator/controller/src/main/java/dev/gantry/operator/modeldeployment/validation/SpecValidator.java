@@ -2,6 +2,7 @@ package dev.gantry.operator.modeldeployment.validation;
 
 import dev.gantry.api.v1alpha1.ModelDeployment;
 import dev.gantry.api.v1alpha1.deployment.Device;
+import dev.gantry.api.v1alpha1.deployment.ModelFormat;
 import dev.gantry.api.v1alpha1.deployment.RuntimeSpec;
 import dev.gantry.operator.modeldeployment.status.Reason;
 import dev.gantry.operator.render.Names;
@@ -39,6 +40,7 @@ public final class SpecValidator {
             return problems;
         }
         model(md, problems);
+        format(md, defaults, problems);
         device(spec.getRuntime() == null ? new RuntimeSpec() : spec.getRuntime(), defaults, problems);
         routes(md, problems);
         if (spec.getUpdateStrategy() != null) {
@@ -97,6 +99,19 @@ public final class SpecValidator {
         if (ARCHIVES.stream().noneMatch(lower::endsWith)) {
             problems.add(invalid(
                     field, "the runtime downloads https:// models as .tar.gz, .tgz or .zip archives; got " + uri));
+        }
+    }
+
+    /** The bundled runtime serves safetensors only (docs/runtime-config.md); a custom image may serve more. */
+    private static void format(ModelDeployment md, OperatorDefaults defaults, List<SpecProblem> problems) {
+        var runtime = md.getSpec().getRuntime();
+        var image = runtime == null ? null : runtime.getImage();
+        boolean bundled = image == null || image.equals(defaults.runtimeImage()) || image.equals(defaults.gpuRuntimeImage());
+        if (bundled && md.getSpec().getModel().getFormat() == ModelFormat.TorchScript) {
+            problems.add(invalid(
+                    "spec.model.format",
+                    "TorchScript is not served by the bundled runtime image, which loads Safetensors only; convert"
+                            + " the model or set spec.runtime.image to a runtime that serves TorchScript"));
         }
     }
 

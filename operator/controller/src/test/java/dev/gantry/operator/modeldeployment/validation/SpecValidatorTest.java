@@ -73,6 +73,18 @@ class SpecValidatorTest {
     }
 
     @Test
+    void refusesTorchScriptOnTheBundledRuntimeButNotOnACustomOne() {
+        assertThat(problems(md -> md.getSpec().getModel().setFormat(dev.gantry.api.v1alpha1.deployment.ModelFormat.TorchScript)))
+                .extracting(SpecProblem::field)
+                .containsExactly("spec.model.format");
+        assertThat(problems(md -> {
+                    md.getSpec().getModel().setFormat(dev.gantry.api.v1alpha1.deployment.ModelFormat.TorchScript);
+                    md.getSpec().getRuntime().setImage("registry.example.com/runtime-with-torchscript:1");
+                }))
+                .isEmpty();
+    }
+
+    @Test
     void refusesIngressAndGatewaySettingsThatConflict() {
         var conflicts = problems(md -> {
             var ingress = new dev.gantry.api.v1alpha1.deployment.IngressSpec();
