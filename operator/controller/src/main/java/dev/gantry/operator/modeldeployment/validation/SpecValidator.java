@@ -106,7 +106,8 @@ public final class SpecValidator {
     private static void format(ModelDeployment md, OperatorDefaults defaults, List<SpecProblem> problems) {
         var runtime = md.getSpec().getRuntime();
         var image = runtime == null ? null : runtime.getImage();
-        boolean bundled = image == null || image.equals(defaults.runtimeImage()) || image.equals(defaults.gpuRuntimeImage());
+        boolean bundled =
+                image == null || image.equals(defaults.runtimeImage()) || image.equals(defaults.gpuRuntimeImage());
         if (bundled && md.getSpec().getModel().getFormat() == ModelFormat.TorchScript) {
             problems.add(invalid(
                     "spec.model.format",

@@ -74,7 +74,8 @@ class SpecValidatorTest {
 
     @Test
     void refusesTorchScriptOnTheBundledRuntimeButNotOnACustomOne() {
-        assertThat(problems(md -> md.getSpec().getModel().setFormat(dev.gantry.api.v1alpha1.deployment.ModelFormat.TorchScript)))
+        assertThat(problems(md ->
+                        md.getSpec().getModel().setFormat(dev.gantry.api.v1alpha1.deployment.ModelFormat.TorchScript)))
                 .extracting(SpecProblem::field)
                 .containsExactly("spec.model.format");
         assertThat(problems(md -> {
