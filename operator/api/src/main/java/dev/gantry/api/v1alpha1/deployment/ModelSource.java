@@ -42,7 +42,8 @@ public class ModelSource {
     @Default("Safetensors")
     private ModelFormat format = ModelFormat.Safetensors;
 
-    @JsonPropertyDescription("Compute type. `Auto` uses float32 on CPU and bfloat16 on GPU.")
+    @JsonPropertyDescription(
+            "Compute type. `Auto` uses float32 on CPU and float16 on GPU. bfloat16 checkpoints load and are converted; bfloat16 compute is not offered by the bundled runtime.")
     @Default("Auto")
     private ModelDtype dtype = ModelDtype.Auto;
 

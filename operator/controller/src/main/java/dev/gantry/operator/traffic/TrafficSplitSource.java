@@ -1,0 +1,24 @@
+package dev.gantry.operator.traffic;
+
+import dev.gantry.api.v1alpha1.ModelDeployment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a ModelRollout's wishes enter the ModelDeployment controller: the split it wrote into its own status.
+ * Empty means no rollout drives this ModelDeployment, and the controller replaces revisions directly.
+ */
+public interface TrafficSplitSource {
+
+    /**
+     * @param md the ModelDeployment being reconciled
+     * @param currentRevision the revision of its current spec
+     * @param stableRevision the stable revision recorded in its status, or {@code null}
+     * @param observed pods of every revision that has a Deployment
+     */
+    Optional<TrafficSplit> rolloutSplit(
+            ModelDeployment md, String currentRevision, String stableRevision, Map<String, RevisionPods> observed);
+
+    /** The source while no ModelRollout controller runs: nothing ever overrides a direct replacement. */
+    TrafficSplitSource NONE = (md, current, stable, observed) -> Optional.empty();
+}

@@ -1,0 +1,2 @@
+/** {@code POST /generate}: the Outlines-style interface (prompt, constraint, parameters). */
+package dev.gantry.runtime.generate;
