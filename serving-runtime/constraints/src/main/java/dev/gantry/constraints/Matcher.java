@@ -27,8 +27,8 @@ public final class Matcher {
 
     /**
      * Sets bit {@code t & 31} of {@code words[t >>> 5]} for every token {@code t} that may come next,
-     * and clears all other bits. End-of-sequence tokens are allowed exactly when {@link
-     * #isComplete()}; special tokens never are.
+     * and clears all other bits. End-of-sequence tokens are allowed exactly when {@link #canEnd()}
+     * (and are the only ones allowed when {@link #isComplete()}); special tokens never are.
      */
     public void fillMask(int[] words) {
         fillMask(words, 0);
@@ -70,17 +70,18 @@ public final class Matcher {
         return delegate.shortestCompletion(maxBytes);
     }
 
-    /** The output so far is a complete match: end-of-sequence is allowed now. */
+    /**
+     * The output is complete and nothing but end-of-sequence can follow: the runtime may end the
+     * sequence without sampling. (An output that may end here but could also go on is not complete;
+     * see {@link #canEnd()}: end-of-sequence is then in the mask alongside the continuations.)
+     */
     public boolean isComplete() {
-        return delegate.isComplete();
+        return delegate.isTerminated();
     }
 
-    /**
-     * Complete, and no token but end-of-sequence can follow: the runtime may stop the sequence
-     * without sampling.
-     */
-    public boolean isTerminated() {
-        return delegate.isTerminated();
+    /** The output so far is a valid output: end-of-sequence is allowed now. */
+    public boolean canEnd() {
+        return delegate.isComplete();
     }
 
     /** Number of accepted steps (end-of-sequence included), the limit for {@link #rollback(int)}. */
@@ -94,8 +95,8 @@ public final class Matcher {
     }
 
     /**
-     * Reports how the output ended to {@link ConstraintMetrics#outputFinished} (once):
-     * {@code VALID} when complete, else {@code TRUNCATED}. Call when the sequence stops.
+     * Reports how the output ended to {@link ConstraintMetrics#outputFinished} (once): {@code VALID}
+     * when it is a valid output ({@link #canEnd()}), else {@code TRUNCATED}. Call when the sequence stops.
      */
     public ConstraintMetrics.Outcome finish() {
         ConstraintMetrics.Outcome outcome =

@@ -61,7 +61,7 @@ class MatcherContractTest {
         assertThat(m.acceptedCount()).isZero();
         assertThat(m.accept(token("ye"))).isTrue();
         assertThat(m.accept(token("s"))).isTrue();
-        assertThat(m.isComplete()).isTrue();
+        assertThat(m.canEnd()).isTrue();
     }
 
     @Test
@@ -72,7 +72,7 @@ class MatcherContractTest {
 
         m.fillMask(mask);
 
-        assertThat(m.isTerminated()).isTrue();
+        assertThat(m.isComplete()).isTrue();
         for (int t = 0; t < VOCAB.size(); t++) {
             assertThat(allowed(mask, t)).as("token %d", t).isEqualTo(t == EOS);
         }
@@ -88,8 +88,8 @@ class MatcherContractTest {
 
         m.fillMask(mask);
 
-        assertThat(m.isComplete()).isTrue();
-        assertThat(m.isTerminated()).isFalse();
+        assertThat(m.canEnd()).isTrue();
+        assertThat(m.isComplete()).isFalse();
         assertThat(allowed(mask, EOS)).isTrue();
         assertThat(allowed(mask, token("!"))).isTrue();
         assertThat(allowed(mask, token("s!"))).isFalse();
