@@ -54,6 +54,11 @@ public final class DfaRule extends Rule {
     }
 
     @Override
+    boolean hasRefs() {
+        return symbolRules.length > 0;
+    }
+
+    @Override
     int refCount(long state) {
         return dfa.refs((int) state).length >> 1;
     }

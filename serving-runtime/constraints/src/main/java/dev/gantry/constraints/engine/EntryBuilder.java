@@ -1,6 +1,7 @@
 package dev.gantry.constraints.engine;
 
 import dev.gantry.constraints.automaton.Dfa;
+import dev.gantry.constraints.automaton.IntList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,32 +117,50 @@ final class EntryBuilder {
 
     /** Collects token tails per event state. */
     static final class Tails {
+        /** Above this many crossing tokens for one event state, tails stay in the vocabulary trie. */
+        static int maxTailTrie = 4096;
+
         private final TokenIndex index;
-        private final Map<Long, List<long[]>> byState = new TreeMap<>();
+        private final Map<Long, IntList> roots = new TreeMap<>();
+        private final Map<Long, List<long[]>> single = new TreeMap<>();
+        private final Map<Long, Integer> counts = new TreeMap<>();
 
         Tails(TokenIndex index) {
             this.index = index;
         }
 
         void addSubtree(TokenTrie trie, int from, int offset, long eventState) {
-            List<long[]> list = byState.computeIfAbsent(eventState, k -> new ArrayList<>());
-            int to = trie.end[from];
-            for (int j = from; j < to; j++) {
-                for (int t = trie.firstToken[j]; t >= 0; t = trie.nextSame[t]) {
-                    list.add(new long[] {t, offset});
-                }
-            }
+            IntList list = roots.computeIfAbsent(eventState, k -> new IntList());
+            list.add(from);
+            list.add(offset);
+            counts.merge(eventState, trie.tokensIn(from), Integer::sum);
         }
 
         void add(int token, int offset, long eventState) {
-            byState.computeIfAbsent(eventState, k -> new ArrayList<>()).add(new long[] {token, offset});
+            single.computeIfAbsent(eventState, k -> new ArrayList<>()).add(new long[] {token, offset});
+            counts.merge(eventState, 1, Integer::sum);
         }
 
         MaskEntry.Group[] groups() {
-            MaskEntry.Group[] out = new MaskEntry.Group[byState.size()];
+            MaskEntry.Group[] out = new MaskEntry.Group[counts.size()];
             int g = 0;
-            for (Map.Entry<Long, List<long[]>> e : byState.entrySet()) {
-                List<long[]> list = e.getValue();
+            TokenTrie trie = index.trie();
+            for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+                long state = e.getKey();
+                IntList r = roots.get(state);
+                if (e.getValue() > maxTailTrie && !single.containsKey(state)) {
+                    out[g++] = new MaskEntry.Group(state, null, r.toArray());
+                    continue;
+                }
+                List<long[]> list = new ArrayList<>(single.getOrDefault(state, List.of()));
+                for (int k = 0; r != null && k < r.size(); k += 2) {
+                    int from = r.get(k);
+                    for (int j = from; j < trie.end[from]; j++) {
+                        for (int t = trie.firstToken[j]; t >= 0; t = trie.nextSame[t]) {
+                            list.add(new long[] {t, r.get(k + 1)});
+                        }
+                    }
+                }
                 byte[][] tails = new byte[list.size()][];
                 int[] ids = new int[list.size()];
                 for (int k = 0; k < list.size(); k++) {
@@ -151,8 +170,8 @@ final class EntryBuilder {
                     tails[k] = java.util.Arrays.copyOfRange(bytes, offset, bytes.length);
                     ids[k] = token;
                 }
-                SuffixTrie trie = SuffixTrie.build(tails, ids);
-                out[g++] = new MaskEntry.Group(e.getKey(), index.dedupe(trie, trie.contentKey()));
+                SuffixTrie tailTrie = SuffixTrie.build(tails, ids);
+                out[g++] = new MaskEntry.Group(state, index.dedupe(tailTrie, tailTrie.contentKey()), null);
             }
             return out;
         }

@@ -16,8 +16,12 @@ final class MaskEntry {
         this.groups = groups;
     }
 
-    /** Tokens whose tails start in {@code eventState} of the entry's rule. */
-    record Group(long eventState, SuffixTrie tails) {}
+    /**
+     * Tokens whose tails start in {@code eventState} of the entry's rule: as a trie of their tails, or,
+     * when there are very many, as the vocabulary-trie subtrees they fill ({@code roots}: node, tail
+     * start depth pairs), walked directly when resolved.
+     */
+    record Group(long eventState, SuffixTrie tails, int[] roots) {}
 
     boolean hasGroups() {
         return groups.length > 0;
@@ -26,7 +30,7 @@ final class MaskEntry {
     long estimatedBytes(boolean countDense) {
         long b = 48 + accepted.ownBytes(countDense);
         for (Group g : groups) {
-            b += 32 + g.tails().estimatedBytes();
+            b += 32 + (g.tails() != null ? g.tails().estimatedBytes() : 16 + 4L * g.roots().length);
         }
         return b;
     }

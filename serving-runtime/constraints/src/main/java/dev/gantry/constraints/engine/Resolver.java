@@ -30,9 +30,19 @@ final class Resolver {
         IntList accepted = new IntList();
         int minExposed = Integer.MAX_VALUE;
         for (MaskEntry.Group g : entry.groups) {
+            if (top.parent == null && !top.rule.hasRefs()) {
+                // a lexeme at the bottom of the stack: ending it ends the output, so no tail can follow
+                // (and the tokens already failed to stay inside it)
+                minExposed = -1;
+                continue;
+            }
             pda.minExposedDepth = Integer.MAX_VALUE;
             Configuration start = pda.expandOne(new Frame(top.rule, g.eventState(), top.parent));
-            walk(pda, start, g.tails(), accepted);
+            if (g.tails() != null) {
+                walk(pda, start, g.tails(), accepted);
+            } else {
+                walkRoots(pda, start, g.roots(), accepted);
+            }
             minExposed = Math.min(minExposed, pda.minExposedDepth);
         }
         int touched;
@@ -76,6 +86,51 @@ final class Resolver {
             }
             i++;
         }
+    }
+
+    /** Walks the vocabulary-trie subtrees of a large group: path from the tail start, then the subtree. */
+    private void walkRoots(Pda pda, Configuration start, int[] roots, IntList accepted) {
+        if (start.isDead()) {
+            return;
+        }
+        TokenTrie trie = index.trie();
+        Configuration[] at = new Configuration[trie.maxDepth + 2];
+        for (int k = 0; k < roots.length; k += 2) {
+            int root = roots[k];
+            int from = roots[k + 1];
+            int rootDepth = trie.depth[root];
+            byte[] path = index.vocabulary().tokenBytesUnsafe(firstTokenIn(trie, root));
+            Configuration c = start;
+            for (int d = from; d < rootDepth - 1 && !c.isDead(); d++) {
+                c = pda.scan(c, path[d] & 0xFF);
+            }
+            if (c.isDead()) {
+                continue;
+            }
+            at[rootDepth - 1] = c;
+            for (int i = root; i < trie.end[root]; ) {
+                int d = trie.depth[i];
+                Configuration next = pda.scan(at[d - 1], trie.label[i] & 0xFF);
+                if (next.isDead()) {
+                    i = trie.end[i];
+                    continue;
+                }
+                at[d] = next;
+                for (int t = trie.firstToken[i]; t >= 0; t = trie.nextSame[t]) {
+                    accepted.add(t);
+                }
+                i++;
+            }
+        }
+    }
+
+    private static int firstTokenIn(TokenTrie trie, int node) {
+        for (int i = node; i < trie.end[node]; i++) {
+            if (trie.firstToken[i] >= 0) {
+                return trie.firstToken[i];
+            }
+        }
+        throw new IllegalStateException("empty trie subtree");
     }
 
     private static int maxDepth(SuffixTrie trie) {

@@ -38,6 +38,11 @@ public abstract class Rule {
 
     abstract boolean hasByteEdges(long state);
 
+    /** Whether any state of the rule references another rule (false for lexemes). */
+    boolean hasRefs() {
+        return false;
+    }
+
     /** Number of rule references that may start here. */
     int refCount(long state) {
         return 0;

@@ -17,6 +17,9 @@ public final class TokenTrie {
     final int[] firstToken;
 
     final int[] nextSame;
+    /** Number of tokens at nodes before i (subtree token count: tokensBefore[end[i]] - tokensBefore[i]). */
+    final int[] tokensBefore;
+
     final int maxDepth;
     final int nodes;
 
@@ -83,6 +86,18 @@ public final class TokenTrie {
         end = endFix.toArray();
         firstToken = first.toArray();
         maxDepth = maxLen;
+        tokensBefore = new int[nodes + 1];
+        for (int i = 0; i < nodes; i++) {
+            int k = 0;
+            for (int t = firstToken[i]; t >= 0; t = nextSame[t]) {
+                k++;
+            }
+            tokensBefore[i + 1] = tokensBefore[i] + k;
+        }
+    }
+
+    int tokensIn(int node) {
+        return tokensBefore[end[node]] - tokensBefore[node];
     }
 
     private static Integer[] eligibleIds(Vocabulary vocab) {

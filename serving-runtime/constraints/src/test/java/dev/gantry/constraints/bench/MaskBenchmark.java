@@ -110,7 +110,7 @@ public final class MaskBenchmark {
         print("GBNF grammars (" + grammars.size() + " grammars, second pass)", grammarPass);
         if (java.util.Arrays.asList(args).contains("--details")) {
             DETAILS.stream()
-                    .filter(d -> d.startsWith("2 "))
+                    .filter(d -> d.startsWith("2 ") || d.startsWith("4 ") || d.startsWith("6 "))
                     .sorted((a, b) -> Double.compare(
                             Double.parseDouble(b.substring(2, 13).trim()),
                             Double.parseDouble(a.substring(2, 13).trim())))

@@ -60,7 +60,27 @@ class MaskCompletenessTest {
 
     @TestFactory
     Stream<DynamicTest> jsonSchemaMasksAreComplete() {
-        return SCHEMAS.stream().map(s -> DynamicTest.dynamicTest(s, () -> checkSchema(s)));
+        return SCHEMAS.stream().map(s -> DynamicTest.dynamicTest(s, () -> checkSchema(s, VOCAB)));
+    }
+
+    /** The same, with every boundary-crossing group kept as vocabulary-trie subtrees (the path for huge groups). */
+    @TestFactory
+    Stream<DynamicTest> jsonSchemaMasksAreCompleteWithTailsInTheVocabularyTrie() {
+        return SCHEMAS.stream()
+                .limit(4)
+                .map(s -> DynamicTest.dynamicTest(s, () -> {
+                    int saved = EntryBuilder.Tails.maxTailTrie;
+                    EntryBuilder.Tails.maxTailTrie = 0;
+                    try {
+                        checkSchema(
+                                s,
+                                TestVocabularies.bytesPlus(
+                                        "{\"", "\":", "\":\"", "\",\"", "\"}", "}]", "[{", "null", "true", "12", "ab",
+                                        ", ", "1]", "\"a"));
+                    } finally {
+                        EntryBuilder.Tails.maxTailTrie = saved;
+                    }
+                }));
     }
 
     @TestFactory
@@ -68,12 +88,12 @@ class MaskCompletenessTest {
         return REGEXES.stream().map(r -> DynamicTest.dynamicTest(r, () -> checkRegex(r)));
     }
 
-    private void checkSchema(String text) throws Exception {
+    private void checkSchema(String text, Vocabulary vocab) throws Exception {
         JsonNode schema = JSON.readTree(text);
         ConstraintOptions options =
                 ConstraintOptions.builder().whitespace(Whitespace.flexible(3)).build();
         CompiledConstraint c = ConstraintCompiler.compileUncached(
-                Constraint.jsonSchema(schema), VOCAB, options, ConstraintMetrics.NONE);
+                Constraint.jsonSchema(schema), vocab, options, ConstraintMetrics.NONE);
         JsonSchema oracle = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(
                         schema,
@@ -90,7 +110,7 @@ class MaskCompletenessTest {
             }
         }
         assertThat(valid).isNotEmpty();
-        long checked = MaskChecks.checkComplete(c, VOCAB, valid);
+        long checked = MaskChecks.checkComplete(c, vocab, valid);
         assertThat(checked).isGreaterThan(1000);
     }
 
