@@ -22,7 +22,14 @@ public final class Determinizer {
         this.fin = fin;
         this.classLo = computeClasses();
         this.mark = new int[nfa.size()];
+        this.important = new boolean[nfa.size()];
+        for (int s = 0; s < nfa.size(); s++) {
+            important[s] = s == fin || nfa.bytes(s) != null || nfa.refs(s) != null;
+        }
     }
+
+    /** States with a byte or rule edge, or the final state: the only ones a subset needs to remember. */
+    private final boolean[] important;
 
     /** The minimal DFA of the NFA fragment from {@code start} to {@code fin}. */
     public static Dfa determinize(Nfa nfa, int start, int fin) {
@@ -139,7 +146,9 @@ public final class Determinizer {
         while (!stack.isEmpty()) {
             int s = stack.get(stack.size() - 1);
             stack.truncate(stack.size() - 1);
-            out.add(s);
+            if (important[s]) {
+                out.add(s);
+            }
             IntList e = nfa.eps(s);
             if (e != null) {
                 for (int k = 0; k < e.size(); k++) {
