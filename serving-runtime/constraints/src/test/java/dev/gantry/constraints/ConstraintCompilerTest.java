@@ -141,6 +141,13 @@ class ConstraintCompilerTest {
     }
 
     @Test
+    void warmUpPreparesAVocabularyWithoutFailing() {
+        long nanos = ConstraintCompiler.warmUp(TestVocabularies.stories260k());
+
+        assertThat(nanos).isPositive();
+    }
+
+    @Test
     void reportsMaskTimesThroughTheMetricsHook() {
         Counting metrics = new Counting();
         CompiledConstraint c = new ConstraintCompiler(8, metrics)
