@@ -53,7 +53,7 @@ public final class LeadingWsRule extends Rule {
 
     @Override
     boolean hasByteEdges(long state) {
-        return true;
+        return (state & WS) != 0 || inner.hasByteEdges(state);
     }
 
     @Override
