@@ -1,4 +1,4 @@
-package dev.gantry.install;
+package dev.gantry.install.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
