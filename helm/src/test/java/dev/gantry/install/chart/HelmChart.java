@@ -2,13 +2,12 @@ package dev.gantry.install.chart;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
+import dev.gantry.install.Manifests;
 import dev.gantry.install.Repository;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ public final class HelmChart {
     public static final String KUBE_VERSION = "1.30.0";
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private HelmChart() {}
 
@@ -39,24 +37,13 @@ public final class HelmChart {
                         .withKubeVersion(KUBE_VERSION)
                         .withValuesFile(file)
                         .call();
-                return new Rendered(manifest, parse(manifest));
+                return new Rendered(manifest, Manifests.parse(manifest));
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<HasMetadata> parse(String manifest) {
-        var objects = new ArrayList<HasMetadata>();
-        for (var document : manifest.split("(?m)^---\\s*$")) {
-            if (document.lines().allMatch(line -> line.isBlank() || line.startsWith("#"))) {
-                continue;
-            }
-            objects.add(SERIALIZATION.unmarshal(document, HasMetadata.class));
-        }
-        return objects;
     }
 
     /** What {@code helm template} printed, as text and as objects. */
