@@ -60,8 +60,9 @@ final class GeneratedRole {
         }
         var rules = new EnumMap<Scope, List<Rule>>(Scope.class);
         for (var role : clusterRoles(file)) {
+            var controller = role.at("/metadata/name").asText().replaceFirst("-cluster-role$", "");
             for (var rule : role.path("rules")) {
-                narrow(rule)
+                narrow(rule, controller)
                         .forEach(r -> rules.computeIfAbsent(scopeOf(r), s -> new ArrayList<>())
                                 .add(r));
             }
@@ -69,7 +70,7 @@ final class GeneratedRole {
         return Permissions.of(rules);
     }
 
-    private static List<Rule> narrow(JsonNode rule) {
+    private static List<Rule> narrow(JsonNode rule, String controller) {
         var resources = strings(rule.path("resources"));
         var verbs = strings(rule.path("verbs"));
         boolean primary = resources.stream().anyMatch(r -> r.endsWith("/finalizers"));
@@ -79,17 +80,18 @@ final class GeneratedRole {
             for (var resource : resources) {
                 if (primary) {
                     if (resource.endsWith("/status")) {
-                        narrowed.add(new Rule(group, resource, List.of("patch")));
+                        narrowed.add(new Rule(group, resource, List.of("patch"), Set.of(controller)));
                     } else if (!resource.contains("/")) {
-                        narrowed.add(new Rule(group, resource, List.of("list", "watch")));
+                        narrowed.add(new Rule(group, resource, List.of("list", "watch"), Set.of(controller)));
                     }
                 } else if (dependent) {
                     narrowed.add(new Rule(
                             group,
                             resource,
-                            verbs.stream().filter(v -> !v.equals("update")).toList()));
+                            verbs.stream().filter(v -> !v.equals("update")).toList(),
+                            Set.of(controller)));
                 } else {
-                    narrowed.add(new Rule(group, resource, verbs));
+                    narrowed.add(new Rule(group, resource, verbs, Set.of(controller)));
                 }
             }
         }

@@ -31,8 +31,15 @@ public record Permissions(Map<Scope, List<Rule>> rules) {
         leaseNamespace
     }
 
-    /** One RBAC rule. */
-    public record Rule(String group, String resource, List<String> verbs) {}
+    /**
+     * One RBAC rule, and the controllers that declared it (written as a comment: Helm and the API server never see
+     * it; OperatorPermissionsTest uses it to know which rules the controllers it runs must use).
+     */
+    public record Rule(String group, String resource, List<String> verbs, Set<String> controllers) {
+        Rule(String group, String resource, List<String> verbs) {
+            this(group, resource, verbs, Set.of());
+        }
+    }
 
     /** One verb on one resource in one scope: what the comparisons compare. */
     public record Grant(Scope scope, String group, String resource, String verb) {
@@ -80,11 +87,14 @@ public record Permissions(Map<Scope, List<Rule>> rules) {
                 var verbs = new TreeSet<String>(
                         Comparator.comparingInt(Permissions::verbRank).thenComparing(Comparator.naturalOrder()));
                 verbs.addAll(rule.verbs());
+                var controllers = new TreeSet<String>(rule.controllers());
                 var existing = byResource.get(key);
                 if (existing != null) {
                     verbs.addAll(existing.verbs());
+                    controllers.addAll(existing.controllers());
                 }
-                byResource.put(key, new Rule(rule.group(), rule.resource(), List.copyOf(verbs)));
+                byResource.put(
+                        key, new Rule(rule.group(), rule.resource(), List.copyOf(verbs), Set.copyOf(controllers)));
             }
             normalised.put(scope, List.copyOf(byResource.values()));
         }
@@ -116,7 +126,11 @@ public record Permissions(Map<Scope, List<Rule>> rules) {
                         .append(rule.resource())
                         .append("], verbs: [")
                         .append(String.join(", ", rule.verbs()))
-                        .append("]}\n");
+                        .append("]}");
+                if (!rule.controllers().isEmpty()) {
+                    out.append("  # ").append(String.join(", ", new TreeSet<>(rule.controllers())));
+                }
+                out.append('\n');
             }
         }
         return out.toString();

@@ -45,6 +45,7 @@ class RbacTest {
 
             watchedNamespaces: a ClusterRole when the operator watches every namespace, a Role in each watched namespace
             otherwise. clusterScoped: always a ClusterRole. leaseNamespace: a Role in the operator's own namespace.
+            The comment after a rule names the controllers that declared it.
             """;
 
     @Test
