@@ -35,5 +35,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
 {{- define "gantry.image" -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- else -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The operator's permissions, as the operator declares them (files/operator-permissions.yaml). */}}
+{{- define "gantry.permissions" -}}
+{{- .Files.Get "files/operator-permissions.yaml" -}}
 {{- end -}}

@@ -1,19 +1,48 @@
 package dev.gantry.operator.cli;
 
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code gantry}: the entry point of the command line; each verb is a subcommand. */
+/**
+ * {@code gantry} and {@code kubectl gantry}: the entry point of the command line; each verb is a subcommand.
+ * {@code render} needs no cluster; the others read and annotate ModelDeployments and ModelRollouts as kubectl would.
+ */
 @Command(
         name = "gantry",
         mixinStandardHelpOptions = true,
         versionProvider = GantryCli.Version.class,
-        description = "Gantry operator tools.",
-        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+        description = {
+            "Gantry operator tools. As a kubectl plugin: kubectl gantry <command>.",
+            "Manual control of a ModelRollout sets the one-shot annotations of docs/concepts.md; the operator acts on"
+                    + " them, removes them and records an Event."
+        },
+        subcommands = {
+            StatusCommand.class,
+            PromoteCommand.class,
+            AbortCommand.class,
+            RetryCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            RenderCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class GantryCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Clients clients;
+    private final Clock clock;
+
+    public GantryCli() {
+        this(Clients.fromKubeconfig(), Clock.systemUTC());
+    }
+
+    GantryCli(Clients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
 
     public static void main(String[] args) {
         // The operator's jars bring JBoss logging; without its log manager SLF4J complains on every run.
@@ -24,6 +53,14 @@ public final class GantryCli implements Runnable {
     /** Runs a command line and returns its exit code; for tests and embedding. */
     public static int run(String... args) {
         return new CommandLine(new GantryCli()).execute(args);
+    }
+
+    Clients clients() {
+        return clients;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override

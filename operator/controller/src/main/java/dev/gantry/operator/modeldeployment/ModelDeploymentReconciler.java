@@ -126,18 +126,20 @@ import java.util.List;
                     reconcilePrecondition = InDesiredState.class,
                     useEventSourceWithName = NETWORK_POLICIES)
         })
+// Pods are read through an informer only (status), never fetched one by one.
 @RBACRule(
         apiGroups = "",
         resources = "pods",
-        verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH})
+        verbs = {RBACVerbs.LIST, RBACVerbs.WATCH})
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = RBACVerbs.GET)
 @RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = RBACVerbs.CREATE)
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions", verbs = RBACVerbs.GET)
-// Leader election (OperatorBeans): the Lease, and the permission check java-operator-sdk makes before using it.
+// Leader election (OperatorBeans): the Lease (fabric8 renews it with a patch), and the permission check
+// java-operator-sdk makes before using it. OperatorPermissionsTest holds these rules against the calls made.
 @RBACRule(
         apiGroups = "coordination.k8s.io",
         resources = "leases",
-        verbs = {RBACVerbs.GET, RBACVerbs.CREATE, RBACVerbs.UPDATE})
+        verbs = {RBACVerbs.GET, RBACVerbs.CREATE, RBACVerbs.PATCH})
 @RBACRule(apiGroups = "authorization.k8s.io", resources = "selfsubjectrulesreviews", verbs = RBACVerbs.CREATE)
 public class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
 

@@ -1,4 +1,4 @@
-package dev.gantry.install;
+package dev.gantry.install.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

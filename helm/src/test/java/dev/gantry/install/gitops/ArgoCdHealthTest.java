@@ -1,4 +1,4 @@
-package dev.gantry.install;
+package dev.gantry.install.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class ArgoCdHealthTest {
 
     static final Path ROOT = Path.of(System.getProperty("gantry.root", ".."));
     static final Path HEALTH = ROOT.resolve("examples/gitops/argocd/health");
-    static final Path SAMPLES = Path.of("src/test/resources/argocd");
+    static final Path SAMPLES = Path.of("src/test/resources/health-samples");
     static final YAMLMapper YAML = new YAMLMapper();
 
     @ParameterizedTest(name = "{0} is {1}")
