@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.engine.tokenizer.TextTokenizer;
 import dev.gantry.runtime.config.RuntimeConfig;
 import dev.gantry.runtime.constraint.ConstraintSpec;
+import dev.gantry.runtime.constraint.JsonWhitespaceOption;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.http.InferenceEndpoint;
 import dev.gantry.runtime.http.Json;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * {@code POST /generate}: {@code {"prompt", "constraint": {"type": text|choice|regex|json|grammar, ...},
- * "parameters": {...}, "stream"}}. Parameters are those of the OpenAI endpoints ({@code max_tokens} or
+ * "parameters": {...}, "stream"}}. A {@code json} constraint takes an optional {@code schema} and
+ * {@code whitespace} ({@code flexible} or {@code compact}). Parameters are those of the OpenAI endpoints ({@code max_tokens} or
  * {@code max_new_tokens}, {@code temperature}, {@code top_p}, {@code top_k}, {@code seed}, {@code stop},
  * penalties).
  */
@@ -90,9 +92,12 @@ public final class GenerateEndpoint extends InferenceEndpoint {
             case "choice" -> ConstraintSpec.choice(choices(node.get("choices")), "constraint.choices");
             case "regex" -> ConstraintSpec.regex(text(node, "pattern"), "constraint.pattern");
             case "json" ->
-                node.hasNonNull("schema")
-                        ? ConstraintSpec.jsonSchema(node.get("schema"), "constraint.schema")
-                        : ConstraintSpec.anyJson("constraint");
+                JsonWhitespaceOption.apply(
+                        node.hasNonNull("schema")
+                                ? ConstraintSpec.jsonSchema(node.get("schema"), "constraint.schema")
+                                : ConstraintSpec.anyJson("constraint"),
+                        node.get("whitespace"),
+                        "constraint.whitespace");
             case "grammar" -> ConstraintSpec.grammar(text(node, "grammar"), "constraint.grammar");
             default ->
                 throw ApiException.invalid(
