@@ -87,23 +87,21 @@ public final class GenerateEndpoint extends InferenceEndpoint {
             throw ApiException.invalid("constraint", "constraint must be an object with a type");
         }
         String type = node.get("type").asText();
-        return switch (type) {
+        ConstraintSpec spec = switch (type) {
             case "text" -> null;
             case "choice" -> ConstraintSpec.choice(choices(node.get("choices")), "constraint.choices");
             case "regex" -> ConstraintSpec.regex(text(node, "pattern"), "constraint.pattern");
             case "json" ->
-                JsonWhitespaceOption.apply(
-                        node.hasNonNull("schema")
-                                ? ConstraintSpec.jsonSchema(node.get("schema"), "constraint.schema")
-                                : ConstraintSpec.anyJson("constraint"),
-                        node.get("whitespace"),
-                        "constraint.whitespace");
+                node.hasNonNull("schema")
+                        ? ConstraintSpec.jsonSchema(node.get("schema"), "constraint.schema")
+                        : ConstraintSpec.anyJson("constraint");
             case "grammar" -> ConstraintSpec.grammar(text(node, "grammar"), "constraint.grammar");
             default ->
                 throw ApiException.invalid(
                         "constraint.type",
                         "constraint.type must be text, choice, regex, json or grammar, got '" + type + "'");
         };
+        return JsonWhitespaceOption.apply(spec, node.get("whitespace"), "constraint.whitespace");
     }
 
     private static List<String> choices(JsonNode node) {
