@@ -26,10 +26,7 @@ final class EndpointAssembly {
 
     private EndpointAssembly() {}
 
-    /**
-     * {@code compiler} turns constraints into token masks; this build passes the unavailable compiler,
-     * and the constraint library plugs in here.
-     */
+    /** {@code compiler} turns constraints into token masks (see {@code ConstraintEngineSetup}). */
     static Endpoints build(
             RuntimeConfig config,
             InferenceEngine engine,

@@ -11,7 +11,8 @@ import dev.gantry.runtime.cache.RedisResponseCache;
 import dev.gantry.runtime.cache.ResponseCache;
 import dev.gantry.runtime.config.GoDuration;
 import dev.gantry.runtime.config.RuntimeConfig;
-import dev.gantry.runtime.constraint.UnavailableConstraintCompiler;
+import dev.gantry.runtime.constraint.ConstraintCompiler;
+import dev.gantry.runtime.constraint.ConstraintEngineSetup;
 import dev.gantry.runtime.fault.FaultInjector;
 import dev.gantry.runtime.http.ApiRouter;
 import dev.gantry.runtime.http.Endpoints;
@@ -94,6 +95,11 @@ public final class RuntimeServer {
                 () -> engine.scheduler().runningSequences(),
                 () -> engine.scheduler().waitingSequences());
         WarmUp.run(engine);
+        ConstraintCompiler constraints = ConstraintEngineSetup.prepare(
+                config.allowedConstraints(),
+                config.tokenizerDir() != null ? config.tokenizerDir() : modelDir,
+                engine,
+                metrics);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         metrics.modelLoaded(loadSeconds);
         ResponseCache cache =
@@ -105,7 +111,7 @@ public final class RuntimeServer {
                 cache,
                 redis != null,
                 metrics,
-                new UnavailableConstraintCompiler(),
+                constraints,
                 compileExecutor));
         lifecycle.markReady();
         LOG.info(
@@ -132,7 +138,11 @@ public final class RuntimeServer {
                         config.maxQueueSize(),
                         config.queueTimeout(),
                         1024),
-                nanos -> metrics.maskComputed(nanos));
+                nanos -> {
+                    if (lifecycle.ready()) { // warm-up masks are not the users'
+                        metrics.maskComputed(nanos);
+                    }
+                });
     }
 
     private HttpServer listen() {

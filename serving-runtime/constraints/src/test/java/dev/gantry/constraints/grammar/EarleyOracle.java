@@ -12,7 +12,7 @@ import java.util.Set;
  * library) turned into a plain context-free grammar over code points, and an Earley parser. Slow and
  * simple on purpose; it decides whether a string is in the grammar's language.
  */
-final class EarleyOracle {
+public final class EarleyOracle {
     /** A symbol: a nonterminal (rule index) or a terminal (a set of code point ranges). */
     private record Sym(int rule, int[] ranges) {
         boolean terminal() {
@@ -35,7 +35,7 @@ final class EarleyOracle {
     private String src;
     private int pos;
 
-    EarleyOracle(String gbnf, String rootName) {
+    public EarleyOracle(String gbnf, String rootName) {
         this.src = gbnf;
         skip();
         while (pos < src.length()) {
@@ -310,7 +310,7 @@ final class EarleyOracle {
         final Set<Integer> completedEmpty = new HashSet<>();
     }
 
-    boolean accepts(String input) {
+    public boolean accepts(String input) {
         int[] cps = input.codePoints().toArray();
         List<ItemSet> sets = new ArrayList<>();
         for (int i = 0; i <= cps.length; i++) {

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * Its {@code time} format rejects valid RFC 3339 times whose negative offset moves them past midnight
  * in UTC ({@code 11:43:00-12:30}); such values are checked here against RFC 3339 directly.
  */
-final class OracleCorrections {
+public final class OracleCorrections {
     private static final Pattern TIME = Pattern.compile(
             "([01]\\d|2[0-3]):([0-5]\\d):([0-5]\\d|60)(\\.\\d+)?([Zz]|([+-])([01]\\d|2[0-3]):([0-5]\\d))");
 
     private OracleCorrections() {}
 
-    static boolean isKnownOracleError(ValidationMessage m, JsonNode root) {
+    public static boolean isKnownOracleError(ValidationMessage m, JsonNode root) {
         if (!"format".equals(m.getType())
                 || m.getMessage() == null
                 || !m.getMessage().contains("RFC 3339 time")) {

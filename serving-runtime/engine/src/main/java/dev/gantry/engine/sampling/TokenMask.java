@@ -7,7 +7,9 @@ package dev.gantry.engine.sampling;
  *
  * <p>Calls come from the engine's scheduler thread, one sequence at a time, in this order per step:
  * {@link #isComplete()}, then (when not complete) {@link #fillAllowed(int[])}, then {@link #accept(int)}
- * with the sampled token unless that token ends the sequence (an end-of-sequence or stop token).
+ * with the sampled token unless that token ends the sequence (an end-of-sequence or stop token), then
+ * {@link #isComplete()} again: a sequence whose mask is complete after a token ends there, without
+ * another step to sample the end-of-sequence token.
  */
 public interface TokenMask {
 
@@ -22,8 +24,9 @@ public interface TokenMask {
     void accept(int tokenId);
 
     /**
-     * Whether the output is complete and nothing but end-of-sequence may follow: the engine then forces
-     * end-of-sequence without consulting {@link #fillAllowed(int[])}. A constraint whose output may end
+     * Whether the output is complete and nothing but end-of-sequence may follow: the engine then ends the
+     * sequence (forcing end-of-sequence if asked before any token) without consulting
+     * {@link #fillAllowed(int[])}. A constraint whose output may end
      * here but could also go on reports false and includes the end-of-sequence token in its allowed set.
      */
     boolean isComplete();

@@ -130,6 +130,9 @@ final class StepExecutor {
         SequenceEvents.token(s, token, delta.text());
         if (delta.stopped()) {
             SequenceEvents.finish(s, FinishReason.STOP, "");
+        } else if (s.request.mask() != null && s.request.mask().isComplete()) {
+            // Only end-of-sequence could follow: end now instead of spending a step to sample it.
+            SequenceEvents.finish(s, FinishReason.STOP, s.output.finish());
         } else if (s.generated >= s.request.maxTokens() || s.cached + 1 >= model.maxContextLength()) {
             SequenceEvents.finish(s, FinishReason.LENGTH, s.output.finish());
         } else {

@@ -72,7 +72,7 @@ class TokenMaskOnModelTest {
     }
 
     @Test
-    void aCompleteMaskForcesEndOfSequence() {
+    void aMaskThatBecomesCompleteEndsTheSequenceWithoutAnotherStep() {
         AllowedSetMask mask = new AllowedSetMask(ALLOWED, 5);
         int[] prompt = engine.tokenizer().encode("Zoo", true);
 
@@ -80,8 +80,34 @@ class TokenMaskOnModelTest {
 
         assertThat(result.tokens()).hasSize(5).allMatch(ALLOWED::contains);
         assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
-        assertThat(result.stats().generatedTokens()).isEqualTo(6); // five tokens and the forced end-of-sequence
+        assertThat(result.stats().generatedTokens()).isEqualTo(5); // no end-of-sequence step after completion
+        assertThat(mask.fills()).isEqualTo(5);
         assertThat(result.stats().constraintSatisfied()).isTrue();
+    }
+
+    @Test
+    void aMaskThatIsCompleteOnTheLastAllowedTokenStopsRatherThanHittingTheLength() {
+        AllowedSetMask mask = new AllowedSetMask(ALLOWED, 5);
+        int[] prompt = engine.tokenizer().encode("Zoo", true);
+
+        GenerationResult result = engine.generate(request(prompt, SamplingParams.GREEDY, 5, mask));
+
+        assertThat(result.tokens()).hasSize(5);
+        assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @Test
+    void aMaskCompleteBeforeAnyTokenForcesEndOfSequence() {
+        AllowedSetMask mask = new AllowedSetMask(ALLOWED, 0);
+
+        GenerationResult result =
+                engine.generate(request(engine.tokenizer().encode("Zoo", true), SamplingParams.GREEDY, 50, mask));
+
+        assertThat(result.tokens()).isEmpty();
+        assertThat(result.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(result.stats().generatedTokens()).isEqualTo(1); // the forced end-of-sequence
+        assertThat(result.stats().constraintSatisfied()).isTrue();
+        assertThat(mask.fills()).isZero();
     }
 
     @Test

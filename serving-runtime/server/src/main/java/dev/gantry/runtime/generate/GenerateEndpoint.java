@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.engine.tokenizer.TextTokenizer;
 import dev.gantry.runtime.config.RuntimeConfig;
 import dev.gantry.runtime.constraint.ConstraintSpec;
+import dev.gantry.runtime.constraint.JsonWhitespaceOption;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.http.InferenceEndpoint;
 import dev.gantry.runtime.http.Json;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * {@code POST /generate}: {@code {"prompt", "constraint": {"type": text|choice|regex|json|grammar, ...},
- * "parameters": {...}, "stream"}}. Parameters are those of the OpenAI endpoints ({@code max_tokens} or
+ * "parameters": {...}, "stream"}}. A {@code json} constraint takes an optional {@code schema} and
+ * {@code whitespace} ({@code flexible} or {@code compact}). Parameters are those of the OpenAI endpoints ({@code max_tokens} or
  * {@code max_new_tokens}, {@code temperature}, {@code top_p}, {@code top_k}, {@code seed}, {@code stop},
  * penalties).
  */
@@ -85,7 +87,7 @@ public final class GenerateEndpoint extends InferenceEndpoint {
             throw ApiException.invalid("constraint", "constraint must be an object with a type");
         }
         String type = node.get("type").asText();
-        return switch (type) {
+        ConstraintSpec spec = switch (type) {
             case "text" -> null;
             case "choice" -> ConstraintSpec.choice(choices(node.get("choices")), "constraint.choices");
             case "regex" -> ConstraintSpec.regex(text(node, "pattern"), "constraint.pattern");
@@ -99,6 +101,7 @@ public final class GenerateEndpoint extends InferenceEndpoint {
                         "constraint.type",
                         "constraint.type must be text, choice, regex, json or grammar, got '" + type + "'");
         };
+        return JsonWhitespaceOption.apply(spec, node.get("whitespace"), "constraint.whitespace");
     }
 
     private static List<String> choices(JsonNode node) {

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A validated inference request, whatever endpoint it came from: tokenized prompts (several for a
  * batched completion), {@code n} choices per prompt, effective sampling parameters and limits, the
- * constraint if any, and how to answer.
+ * constraint if any (with {@code closeAtLimit}: close it before the token limit), and how to answer.
  */
 public record InferenceRequest(
         String endpoint,
@@ -27,6 +27,7 @@ public record InferenceRequest(
         boolean ignoreEos,
         ConstraintSpec constraint,
         CompiledConstraint compiled,
+        boolean closeAtLimit,
         boolean stream,
         boolean includeUsage) {
 
@@ -61,6 +62,7 @@ public record InferenceRequest(
         stop.forEach(key.putArray("stop")::add);
         if (constraint != null) {
             key.set("constraint", constraint.canonical());
+            key.put("close_at_limit", closeAtLimit);
         }
         return "gantry:response:" + revision + ":" + sha256(Json.write(key));
     }

@@ -2,7 +2,6 @@ package dev.gantry.runtime.inference;
 
 import dev.gantry.engine.InferenceEngine;
 import dev.gantry.engine.sampling.SamplingParams;
-import dev.gantry.engine.sampling.TokenMask;
 import dev.gantry.engine.scheduler.EngineClosedException;
 import dev.gantry.engine.scheduler.FinishReason;
 import dev.gantry.engine.scheduler.GenerationHandle;
@@ -11,6 +10,7 @@ import dev.gantry.engine.scheduler.GenerationRequest;
 import dev.gantry.engine.scheduler.GenerationStats;
 import dev.gantry.engine.scheduler.QueueFullException;
 import dev.gantry.engine.scheduler.QueueTimeoutException;
+import dev.gantry.runtime.constraint.ConstraintMask;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.metrics.RuntimeMetrics;
 import io.vertx.core.Context;
@@ -41,6 +41,7 @@ final class InferenceRun {
     private final StringBuilder[] texts;
     private final String[] finishReasons;
     private final int[] generated;
+    private final ConstraintMask[] masks;
     private final AtomicBoolean firstToken = new AtomicBoolean();
     private OutputSink.CacheStatus cacheStatus = OutputSink.CacheStatus.NONE;
     private boolean started;
@@ -66,6 +67,7 @@ final class InferenceRun {
         this.texts = new StringBuilder[choices];
         this.finishReasons = new String[choices];
         this.generated = new int[choices];
+        this.masks = new ConstraintMask[choices];
         this.remaining = choices;
         for (int i = 0; i < choices; i++) {
             texts[i] = new StringBuilder();
@@ -109,10 +111,13 @@ final class InferenceRun {
                         base.frequencyPenalty(),
                         base.presencePenalty(),
                         base.seed() + choice);
-        TokenMask mask = request.compiled() == null ? null : request.compiled().newMask();
+        int budget = Math.min(request.maxTokens(), engine.info().maxContextLength() - prompt.length);
+        ConstraintMask mask =
+                request.compiled() == null ? null : request.compiled().newMask(budget, request.closeAtLimit());
+        masks[choice] = mask;
         GenerationRequest generation = new GenerationRequest(
                 prompt, sampling, request.maxTokens(), request.stop(), Set.of(), request.ignoreEos(), mask);
-        return engine.submit(generation, new Listener(choice, prompt.length, mask));
+        return engine.submit(generation, new Listener(choice, prompt.length));
     }
 
     void cancel() {
@@ -150,6 +155,17 @@ final class InferenceRun {
             onText(choice, trailing);
         }
         finishReasons[choice] = reason == FinishReason.LENGTH ? "length" : "stop";
+        if (masks[choice] != null) {
+            metrics.structuredOutput(
+                    request.constraint().kind(),
+                    StructuredOutcome.classify(
+                            request.compiled(),
+                            masks[choice],
+                            reason,
+                            stats,
+                            texts[choice].toString(),
+                            !request.stop().isEmpty()));
+        }
         generated[choice] = stats.generatedTokens();
         sink.finish(choice, finishReasons[choice]);
         if (--remaining == 0) {
@@ -188,13 +204,11 @@ final class InferenceRun {
     private final class Listener implements GenerationListener {
         private final int choice;
         private final int promptTokens;
-        private final TokenMask mask;
         private long lastTokenNanos;
 
-        Listener(int choice, int promptTokens, TokenMask mask) {
+        Listener(int choice, int promptTokens) {
             this.choice = choice;
             this.promptTokens = promptTokens;
-            this.mask = mask;
         }
 
         @Override
@@ -221,12 +235,6 @@ final class InferenceRun {
         @Override
         public void onFinish(FinishReason reason, String trailingText, GenerationStats stats) {
             metrics.generatedTokens(stats.generatedTokens());
-            if (request.constraint() != null && reason != FinishReason.CANCELLED) {
-                String result = reason == FinishReason.LENGTH
-                        ? "truncated"
-                        : Boolean.TRUE.equals(stats.constraintSatisfied()) ? "valid" : "invalid";
-                metrics.structuredOutput(request.constraint().kind(), result);
-            }
             context.runOnContext(v -> onFinished(choice, reason, trailingText, stats));
         }
 

@@ -9,6 +9,7 @@ import dev.gantry.runtime.constraint.ConstraintSpec;
 import dev.gantry.runtime.constraint.ConstraintValidator;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.metrics.RuntimeMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  * validates and compiles the constraint within its time budget. Runs on a worker thread.
  */
 public final class RequestPreparer {
+    private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(1);
+
     private final RuntimeConfig config;
     private final ModelInfo model;
     private final ConstraintValidator validator;
@@ -75,6 +78,7 @@ public final class RequestPreparer {
         } else {
             maxTokens = Math.min(config.defaultMaxTokens(), context - longest);
         }
+        checkConstraintFields(fields, constraint);
         CompiledConstraint compiled = constraint == null ? null : compile(constraint);
         return new InferenceRequest(
                 endpoint,
@@ -86,8 +90,20 @@ public final class RequestPreparer {
                 fields.ignoreEos(),
                 constraint,
                 compiled,
+                fields.closeAtLimit(),
                 stream,
                 includeUsage);
+    }
+
+    private static void checkConstraintFields(SamplingFields fields, ConstraintSpec constraint) {
+        if (constraint != null && fields.ignoreEos()) {
+            throw ApiException.invalid(
+                    "ignore_eos", "ignore_eos cannot be used with a constraint: the constraint decides where the output ends");
+        }
+        if (constraint == null && fields.closeAtLimit()) {
+            throw ApiException.invalid(
+                    "close_at_limit", "close_at_limit applies to constrained output only; this request has no constraint");
+        }
     }
 
     private CompiledConstraint compile(ConstraintSpec spec) {
@@ -97,31 +113,36 @@ public final class RequestPreparer {
             if (!compiler.available()) {
                 return compiler.compile(spec, config.constraintCompileTimeout());
             }
-            long start = System.nanoTime();
-            CompletableFuture<CompiledConstraint> future = CompletableFuture.supplyAsync(
-                    () -> compiler.compile(spec, config.constraintCompileTimeout()), compileExecutor);
-            try {
-                CompiledConstraint compiled =
-                        future.get(config.constraintCompileTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                metrics.constraintCompile(spec.kind(), System.nanoTime() - start);
-                return compiled;
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                throw new ConstraintException(
-                        400,
-                        spec.param(),
-                        "The constraint did not compile within "
-                                + config.constraintCompileTimeout().toMillis() + " ms; simplify it");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ApiException.internal("interrupted while compiling the constraint");
-            }
+            return compileWithDeadline(spec);
         } catch (ConstraintException e) {
             String type = e.status() == 501 ? "not_implemented_error" : "invalid_request_error";
             String code = e.status() == 501 ? "constraint_engine_unavailable" : "invalid_constraint";
             throw new ApiException(e.status(), type, e.getMessage(), e.param(), code, null);
+        }
+    }
+
+    /**
+     * Compiles on the compile pool. The compiler stops itself at the budget; waiting a little longer here
+     * is only the backstop for a compiler that would not.
+     */
+    private CompiledConstraint compileWithDeadline(ConstraintSpec spec) {
+        Duration budget = config.constraintCompileTimeout();
+        CompletableFuture<CompiledConstraint> future =
+                CompletableFuture.supplyAsync(() -> compiler.compile(spec, budget), compileExecutor);
+        try {
+            return future.get(budget.plus(BACKSTOP_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ConstraintException(
+                    400,
+                    spec.param(),
+                    "The constraint did not compile within the server's limit of " + budget.toMillis()
+                            + " ms; simplify it");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("interrupted while compiling the constraint");
         }
     }
 }

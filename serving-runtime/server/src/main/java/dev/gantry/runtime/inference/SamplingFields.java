@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * The generation parameters shared by every endpoint, with the server's defaults and limits applied:
  * {@code max_tokens}, {@code temperature}, {@code top_p}, {@code top_k}, {@code seed}, {@code stop},
- * {@code n}, the penalties and {@code ignore_eos}.
+ * {@code n}, the penalties, {@code ignore_eos} and {@code close_at_limit} (close a constrained output before
+ * the token limit).
  */
-public record SamplingFields(SamplingParams sampling, Integer maxTokens, List<String> stop, int n, boolean ignoreEos) {
+public record SamplingFields(
+        SamplingParams sampling, Integer maxTokens, List<String> stop, int n, boolean ignoreEos, boolean closeAtLimit) {
     public static final int MAX_N = 16;
     public static final int MAX_STOP = 4;
 
@@ -50,6 +52,11 @@ public record SamplingFields(SamplingParams sampling, Integer maxTokens, List<St
                 presence != null ? presence : 0.0,
                 f.longValue("seed"));
         return new SamplingFields(
-                params, maxTokens, f.stringOrList("stop", MAX_STOP), n == null ? 1 : n, f.bool("ignore_eos", false));
+                params,
+                maxTokens,
+                f.stringOrList("stop", MAX_STOP),
+                n == null ? 1 : n,
+                f.bool("ignore_eos", false),
+                f.bool("close_at_limit", false));
     }
 }

@@ -6,6 +6,7 @@ import dev.gantry.engine.tokenizer.TextTokenizer;
 import dev.gantry.runtime.chat.ChatMessage;
 import dev.gantry.runtime.chat.ChatTemplate;
 import dev.gantry.runtime.config.RuntimeConfig;
+import dev.gantry.runtime.constraint.JsonWhitespaceOption;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.http.InferenceEndpoint;
 import dev.gantry.runtime.http.ResponseShape;
@@ -74,7 +75,8 @@ public final class ChatCompletionsEndpoint extends InferenceEndpoint {
                 List.of(tokenizer.encode(prompt, false)),
                 "messages",
                 sampling,
-                ResponseFormats.parse(body.get("response_format")),
+                JsonWhitespaceOption.apply(
+                        ResponseFormats.parse(body.get("response_format")), body.get("json_whitespace"), "json_whitespace"),
                 stream,
                 OpenAiStreams.includeUsage(f, stream));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.engine.tokenizer.TextTokenizer;
 import dev.gantry.runtime.config.RuntimeConfig;
+import dev.gantry.runtime.constraint.JsonWhitespaceOption;
 import dev.gantry.runtime.http.ApiException;
 import dev.gantry.runtime.http.InferenceEndpoint;
 import dev.gantry.runtime.http.ResponseShape;
@@ -65,7 +66,8 @@ public final class CompletionsEndpoint extends InferenceEndpoint {
                 prompts(body.get("prompt")),
                 "prompt",
                 sampling,
-                ResponseFormats.parse(body.get("response_format")),
+                JsonWhitespaceOption.apply(
+                        ResponseFormats.parse(body.get("response_format")), body.get("json_whitespace"), "json_whitespace"),
                 stream,
                 OpenAiStreams.includeUsage(f, stream));
     }

@@ -100,6 +100,23 @@ class ResponseCacheTest {
 
     @Test
     @Order(5)
+    void theConstraintIsPartOfTheKey() {
+        String yesNo = "{\"prompt\": \"The dog\", \"max_tokens\": 10, \"temperature\": 0, \"response_format\":"
+                + " {\"type\": \"json_schema\", \"json_schema\": {\"name\": \"a\", \"schema\": {\"enum\": [\"yes\", \"no\"]}}}}";
+        String colour = yesNo.replace("[\"yes\", \"no\"]", "[\"red\", \"blue\"]");
+        complete(yesNo);
+
+        HttpResponse<String> other = complete(colour);
+        HttpResponse<String> same = complete(yesNo);
+
+        assertThat(other.headers().firstValue("X-Gantry-Cache")).hasValue("miss");
+        assertThat(Http.json(other).at("/choices/0/text").asText()).isIn("\"red\"", "\"blue\"");
+        assertThat(same.headers().firstValue("X-Gantry-Cache")).hasValue("hit");
+        assertThat(Http.json(same).at("/choices/0/text").asText()).isIn("\"yes\"", "\"no\"");
+    }
+
+    @Test
+    @Order(6)
     void whenRedisIsDownRequestsStillSucceedAndTheErrorIsCounted() {
         double errorsBefore = cacheCount("error");
         redis.stop();

@@ -42,7 +42,7 @@ class MetricsContractTest {
         Http.post(url + "/generate", "{\"prompt\": \"Zoo\", \"parameters\": {\"max_new_tokens\": 3}}");
         Http.post(
                 url + "/generate",
-                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"regex\", \"pattern\": \"[0-9]+\"}}");
+                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"regex\", \"pattern\": \"[0-9]\"}}");
         Http.post(url + "/v1/completions", "{\"prompt\": 5}");
         Http.get(url + "/v1/models");
         scrape = MetricsScrape.of(Http.get(url + "/metrics").body());
@@ -135,15 +135,21 @@ class MetricsContractTest {
                 .isEqualTo(1);
         assertThat(scrape.value("gantry_requests_total", Map.of("endpoint", "completions", "status", "400")))
                 .isEqualTo(1);
-        assertThat(scrape.value("gantry_requests_total", Map.of("endpoint", "generate", "status", "501")))
-                .isEqualTo(1);
+        assertThat(scrape.value("gantry_requests_total", Map.of("endpoint", "generate", "status", "200")))
+                .isEqualTo(2);
         assertThat(scrape.value("gantry_requests_total", Map.of("endpoint", "models", "status", "200")))
                 .isEqualTo(1);
         assertThat(scrape.value("gantry_constrained_requests_total", Map.of("kind", "regex")))
                 .isEqualTo(1);
         assertThat(scrape.value("gantry_time_to_first_token_seconds_count", Map.of("endpoint", "chat_completions")))
                 .isEqualTo(1);
-        assertThat(scrape.value("gantry_generated_tokens_total", Map.of())).isEqualTo(5 + 3 + 3);
+        // The constrained output is one digit: one token, complete, so no end-of-sequence step.
+        assertThat(scrape.value("gantry_generated_tokens_total", Map.of())).isEqualTo(5 + 3 + 3 + 1);
+        assertThat(scrape.value("gantry_structured_outputs_total", Map.of("kind", "regex", "result", "valid")))
+                .isEqualTo(1);
+        assertThat(scrape.value("gantry_constraint_compile_seconds_count", Map.of("kind", "regex")))
+                .isEqualTo(1);
+        assertThat(scrape.value("gantry_constraint_mask_seconds_count", Map.of())).isEqualTo(1);
         assertThat(scrape.value("gantry_build_info", Map.of())).isEqualTo(1);
         assertThat(scrape.value("gantry_model_load_seconds", Map.of())).isGreaterThan(0);
     }

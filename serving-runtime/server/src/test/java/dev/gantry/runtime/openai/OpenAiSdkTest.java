@@ -7,7 +7,6 @@ import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
-import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -177,38 +176,6 @@ class OpenAiSdkTest {
         List<Model> models = client.models().list().data();
 
         assertThat(models).extracting(Model::id).containsExactly("stories260K");
-    }
-
-    @Test
-    void responseFormatReachesTheConstraintLayerWhichThisBuildDoesNotHave() {
-        ChatCompletionCreateParams jsonObject = ChatCompletionCreateParams.builder()
-                .model("stories260K")
-                .addUserMessage("Give me JSON")
-                .responseFormat(ResponseFormatJsonObject.builder().build())
-                .build();
-        ChatCompletionCreateParams jsonSchema = ChatCompletionCreateParams.builder()
-                .model("stories260K")
-                .addUserMessage("Give me JSON")
-                .responseFormat(ResponseFormatJsonSchema.builder()
-                        .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
-                                .name("pet")
-                                .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder()
-                                        .putAdditionalProperty("type", JsonValue.from("object"))
-                                        .putAdditionalProperty(
-                                                "properties", JsonValue.from(Map.of("name", Map.of("type", "string"))))
-                                        .build())
-                                .build())
-                        .build())
-                .build();
-
-        for (ChatCompletionCreateParams params : List.of(jsonObject, jsonSchema)) {
-            assertThatThrownBy(() -> client.chat().completions().create(params))
-                    .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(501);
-                        assertThat(e.code()).contains("constraint_engine_unavailable");
-                        assertThat(e.getMessage()).contains("not available in this build");
-                    });
-        }
     }
 
     @Test
