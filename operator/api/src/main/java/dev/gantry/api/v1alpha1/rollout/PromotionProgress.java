@@ -15,6 +15,10 @@ public class PromotionProgress {
             "When all traffic was switched to the candidate (RFC 3339); the old revision is scaled down a scale-down delay later.")
     private String switchedAt;
 
+    @JsonPropertyDescription(
+            "Passed once the post-promotion analysis passed (or when there is none); absent while it runs.")
+    private Verdict postPromotionAnalysis;
+
     public Integer getFloorReplicas() {
         return floorReplicas;
     }
@@ -29,5 +33,13 @@ public class PromotionProgress {
 
     public void setSwitchedAt(String switchedAt) {
         this.switchedAt = switchedAt;
+    }
+
+    public Verdict getPostPromotionAnalysis() {
+        return postPromotionAnalysis;
+    }
+
+    public void setPostPromotionAnalysis(Verdict postPromotionAnalysis) {
+        this.postPromotionAnalysis = postPromotionAnalysis;
     }
 }
