@@ -50,7 +50,9 @@ public final class Analyzer {
         var now = Instant.now();
         baselines.values().removeIf(b -> b.taken().isBefore(now.minus(BASELINE_RETENTION)));
         if (metrics.stream().anyMatch(m -> m.getBuiltIn() != null)) {
-            baselines.put(window.baselineKey(), new Baseline(now, scraper.scrape(window.pods()).byPod()));
+            baselines.put(
+                    window.baselineKey(),
+                    new Baseline(now, scraper.scrape(window.pods()).byPod()));
         }
     }
 
@@ -64,9 +66,12 @@ public final class Analyzer {
                 var condition = SuccessCondition.parse(metric.getSuccessCondition());
                 pending.put(
                         metric.getName(),
-                        prometheus.run(metric.getPrometheus(), window).thenApply(answer -> answer.error()
-                                ? MetricResult.error(metric.getName(), condition.toString(), answer.message())
-                                : MetricResult.judged(metric.getName(), answer.value(), condition, answer.message())));
+                        prometheus
+                                .run(metric.getPrometheus(), window)
+                                .thenApply(answer -> answer.error()
+                                        ? MetricResult.error(metric.getName(), condition.toString(), answer.message())
+                                        : MetricResult.judged(
+                                                metric.getName(), answer.value(), condition, answer.message())));
             } else if (metric.getWebhook() != null) {
                 pending.put(metric.getName(), webhook.call(metric.getName(), metric.getWebhook(), window));
             }

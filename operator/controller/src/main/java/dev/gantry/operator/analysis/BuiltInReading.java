@@ -20,8 +20,7 @@ final class BuiltInReading {
         this.problem = problem;
     }
 
-    static BuiltInReading of(
-            Map<String, List<Sample>> baseline, PodMetricsScraper.Scrape end, WindowContext window) {
+    static BuiltInReading of(Map<String, List<Sample>> baseline, PodMetricsScraper.Scrape end, WindowContext window) {
         var interval = Duration.between(window.start(), window.end());
         long both = end.byPod().keySet().stream().filter(baseline::containsKey).count();
         if (both == 0) {
@@ -30,8 +29,8 @@ final class BuiltInReading {
                     Map.of(),
                     interval,
                     0,
-                    "no ready pod of revision " + window.revision()
-                            + " could be scraped at both ends of the interval" + why);
+                    "no ready pod of revision " + window.revision() + " could be scraped at both ends of the interval"
+                            + why);
         }
         return new BuiltInReading(BuiltInMetrics.deltas(baseline, end.byPod()), interval, (int) both, null);
     }

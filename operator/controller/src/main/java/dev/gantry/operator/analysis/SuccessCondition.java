@@ -47,12 +47,14 @@ public final class SuccessCondition {
         boolean expectComparison = true;
         while (position < text.length() && !text.substring(position).isBlank()) {
             if (!matcher.find(position) || matcher.start() != position) {
-                throw new IllegalArgumentException("cannot read `" + text.substring(position).strip() + "` in `"
-                        + text + "`; write comparisons of result with numbers, joined by && or ||");
+                throw new IllegalArgumentException(
+                        "cannot read `" + text.substring(position).strip() + "` in `" + text
+                                + "`; write comparisons of result with numbers, joined by && or ||");
             }
             if (matcher.group(1) != null) {
                 if (!expectComparison) {
-                    throw new IllegalArgumentException("missing && or || before `" + matcher.group().strip() + "`");
+                    throw new IllegalArgumentException(
+                            "missing && or || before `" + matcher.group().strip() + "`");
                 }
                 allOf.add(new Comparison(matcher.group(2), Double.parseDouble(matcher.group(3))));
             } else {

@@ -21,8 +21,8 @@ public final class UrlTemplate {
         var matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
             if (!allowed.contains(matcher.group(1))) {
-                throw new IllegalArgumentException("unknown placeholder {" + matcher.group(1) + "} in " + template
-                        + "; allowed: " + allowed);
+                throw new IllegalArgumentException(
+                        "unknown placeholder {" + matcher.group(1) + "} in " + template + "; allowed: " + allowed);
             }
         }
         this.template = template;

@@ -37,14 +37,14 @@ final class Webhook {
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> judge(metric, condition, response.statusCode(), response.body()))
-                .exceptionally(e -> MetricResult.error(metric, condition, "webhook call failed: " + Describe.failure(e)));
+                .exceptionally(
+                        e -> MetricResult.error(metric, condition, "webhook call failed: " + Describe.failure(e)));
     }
 
     static MetricResult judge(String metric, String condition, int status, String body) {
         var answer = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + Describe.truncate(body, 200));
-        Verdict verdict = status >= 200 && status < 300
-                ? Verdict.Passed
-                : status >= 500 ? Verdict.Error : Verdict.Failed;
+        Verdict verdict =
+                status >= 200 && status < 300 ? Verdict.Passed : status >= 500 ? Verdict.Error : Verdict.Failed;
         return new MetricResult(metric, verdict, String.valueOf(status), condition, answer);
     }
 
@@ -59,8 +59,8 @@ final class Webhook {
                 if (value == null && header.getValueFrom() != null) {
                     var ref = header.getValueFrom();
                     value = secrets.value(window.namespace(), ref.getName(), ref.getKey())
-                            .orElseThrow(() -> new IllegalStateException("header " + header.getName()
-                                    + ": key " + ref.getKey() + " of Secret " + ref.getName() + " not found"));
+                            .orElseThrow(() -> new IllegalStateException("header " + header.getName() + ": key "
+                                    + ref.getKey() + " of Secret " + ref.getName() + " not found"));
                 }
                 builder.header(header.getName(), value);
             }

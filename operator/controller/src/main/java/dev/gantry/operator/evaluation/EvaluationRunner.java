@@ -55,8 +55,7 @@ public final class EvaluationRunner {
         for (var prompt : spec.getPrompts()) {
             calls.add(ask(base, prompt, target, timeout));
         }
-        return new EvaluationReport(
-                calls.stream().map(CompletableFuture::join).toList());
+        return new EvaluationReport(calls.stream().map(CompletableFuture::join).toList());
     }
 
     private CompletableFuture<EvaluationReport.PromptOutcome> ask(
@@ -67,7 +66,8 @@ public final class EvaluationRunner {
         var builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(prompt, target.model()).toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        body(prompt, target.model()).toString()));
         target.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> judge(prompt, constrained, response.statusCode(), response.body()))
@@ -107,11 +107,13 @@ public final class EvaluationRunner {
             root = JSON.createObjectNode();
         }
         if (status != 200) {
-            var error = root.path("error").path("message").asText(root.path("error").asText(""));
+            var error =
+                    root.path("error").path("message").asText(root.path("error").asText(""));
             return new EvaluationReport.PromptOutcome(
                     prompt.getName(), false, false, "HTTP " + status + (error.isBlank() ? "" : ": " + error));
         }
-        var text = constrained ? root.path("text") : root.path("choices").path(0).path("text");
+        var text =
+                constrained ? root.path("text") : root.path("choices").path(0).path("text");
         if (!text.isTextual()) {
             return new EvaluationReport.PromptOutcome(prompt.getName(), false, false, "the answer has no output text");
         }

@@ -62,7 +62,10 @@ public final class OutputCheck {
         return errors.isEmpty()
                 ? Optional.empty()
                 : Optional.of("output does not match the JSON Schema: "
-                        + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+                        + errors.stream()
+                                .map(ValidationMessage::getMessage)
+                                .sorted()
+                                .collect(Collectors.joining("; ")));
     }
 
     static Optional<String> expectationProblem(PromptExpectation expect, String output) {

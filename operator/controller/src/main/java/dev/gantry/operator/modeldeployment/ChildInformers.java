@@ -100,10 +100,11 @@ final class ChildInformers {
                     var target = target(rollout);
                     return target == null
                             ? Set.of()
-                            : Set.of(new ResourceID(target, rollout.getMetadata().getNamespace()));
+                            : Set.of(
+                                    new ResourceID(target, rollout.getMetadata().getNamespace()));
                 })
-                .withOnUpdateFilter((now, before) -> !Objects.equals(target(now), target(before))
-                        || !Objects.equals(split(now), split(before)))
+                .withOnUpdateFilter((now, before) ->
+                        !Objects.equals(target(now), target(before)) || !Objects.equals(split(now), split(before)))
                 .build();
         return new InformerEventSource<>(config, context);
     }

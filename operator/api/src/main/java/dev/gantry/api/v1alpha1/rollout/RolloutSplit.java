@@ -33,6 +33,10 @@ public class RolloutSplit {
             "How the weight is applied; blue-green uses ReplicaRatio with weights 0 and 100 only, so the active Service alone switches traffic.")
     private TrafficRouter router;
 
+    @JsonPropertyDescription(
+            "ReplicaRatio only: pods spread over stable and candidate, the stable revision's count when the rollout began.")
+    private Integer totalReplicas;
+
     @JsonPropertyDescription("Name of the Service that reaches only the candidate (blue-green).")
     private String previewService;
 
@@ -98,5 +102,13 @@ public class RolloutSplit {
 
     public void setPreviewService(String previewService) {
         this.previewService = previewService;
+    }
+
+    public Integer getTotalReplicas() {
+        return totalReplicas;
+    }
+
+    public void setTotalReplicas(Integer totalReplicas) {
+        this.totalReplicas = totalReplicas;
     }
 }
