@@ -137,7 +137,7 @@ final class Progression {
         var result = AnalysisRunner.run(r, analysis.name(), r.candidate(), analysis.spec());
         switch (result.outcome()) {
             case PASSED -> {
-                r.normal("AnalysisPassed", analysis.name() + " of revision " + r.candidate() + " passed");
+                r.normal("AnalysisPassed", "the " + analysis.name() + " analysis of revision " + r.candidate() + " passed");
                 return Outcome.DONE;
             }
             case FAILED -> {
@@ -150,7 +150,7 @@ final class Progression {
                 r.message(pausedMessage(r));
                 r.normal(
                         "Paused",
-                        analysis.name() + " of revision " + r.candidate() + " had no conclusive data;"
+                        "the " + analysis.name() + " analysis of revision " + r.candidate() + " had no conclusive data;"
                                 + " paused (analysis.inconclusive: Pause)");
                 return Outcome.STOPPED;
             }

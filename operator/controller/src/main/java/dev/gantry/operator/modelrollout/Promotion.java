@@ -113,7 +113,7 @@ final class Promotion {
             case PASSED -> {
                 promotion.setPostPromotionAnalysis(Verdict.Passed);
                 r.status.setAnalysisRun(null);
-                r.normal("AnalysisPassed", "postPromotion of revision " + r.candidate() + " passed");
+                r.normal("AnalysisPassed", "the postPromotion analysis of revision " + r.candidate() + " passed");
                 return true;
             }
             case FAILED -> {
@@ -126,7 +126,7 @@ final class Promotion {
                 r.message(Progression.pausedMessage(r));
                 r.normal(
                         "Paused",
-                        "postPromotion of revision " + r.candidate()
+                        "the postPromotion analysis of revision " + r.candidate()
                                 + " had no conclusive data; paused (analysis.inconclusive: Pause)");
                 return false;
             }
