@@ -67,11 +67,13 @@ final class AnalysisRunner {
             if (result.verdict() == Verdict.Failed) {
                 r.warning(
                         "AnalysisFailed",
-                        "the " + name + " analysis of revision " + revision + ": " + Measurements.describe(measurement));
+                        "the " + name + " analysis of revision " + revision + ": "
+                                + Measurements.describe(measurement));
             } else if (result.verdict() == Verdict.Error) {
                 r.warning(
                         "MeasurementError",
-                        "the " + name + " analysis of revision " + revision + ": " + Measurements.describe(measurement));
+                        "the " + name + " analysis of revision " + revision + ": "
+                                + Measurements.describe(measurement));
             }
         }
         var verdict = judge(r, run, results.get(), revision);
@@ -158,7 +160,8 @@ final class AnalysisRunner {
         r.wakeAt(Instant.parse(run.getWindowStartedAt()).plus(r.interval()));
         int done =
                 run.getMetrics().stream().mapToInt(MetricTally::getPassed).min().orElse(0);
-        r.message(RolloutSummary.where(r) + ": " + "the " + run.getName() + " analysis of revision " + run.getRevision() + ", "
+        r.message(RolloutSummary.where(r) + ": " + "the " + run.getName() + " analysis of revision " + run.getRevision()
+                + ", "
                 + Math.min(done, run.getMeasurements()) + " of " + run.getMeasurements()
                 + " measurements passed; next at "
                 + Rollout.time(Instant.parse(run.getWindowStartedAt()).plus(r.interval())));

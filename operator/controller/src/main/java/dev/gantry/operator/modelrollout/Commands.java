@@ -52,8 +52,13 @@ final class Commands {
         return new Commands(Map.of(), false);
     }
 
+    /** The promotion asked for, until it was acted on. */
     Optional<Promote> promote() {
-        return switch (oneShots.getOrDefault(PROMOTE, "")) {
+        return used.contains(PROMOTE) ? Optional.empty() : value(PROMOTE);
+    }
+
+    private Optional<Promote> value(String key) {
+        return switch (oneShots.getOrDefault(key, "")) {
             case "step" -> Optional.of(Promote.STEP);
             case "full" -> Optional.of(Promote.FULL);
             default -> Optional.empty();
@@ -61,11 +66,11 @@ final class Commands {
     }
 
     boolean abort() {
-        return "true".equals(oneShots.get(ABORT));
+        return !used.contains(ABORT) && "true".equals(oneShots.get(ABORT));
     }
 
     boolean retry() {
-        return "true".equals(oneShots.get(RETRY));
+        return !used.contains(RETRY) && "true".equals(oneShots.get(RETRY));
     }
 
     /** Why the rollout must hold: {@code Annotation} or {@code Spec}, or empty. */
@@ -89,7 +94,7 @@ final class Commands {
         var result = new ArrayList<Map.Entry<String, Boolean>>();
         oneShots.forEach((key, value) -> {
             if (!used.contains(key)) {
-                boolean valid = key.equals(PROMOTE) ? promote().isPresent() : "true".equals(value);
+                boolean valid = key.equals(PROMOTE) ? value(PROMOTE).isPresent() : "true".equals(value);
                 result.add(Map.entry(key + "=" + value, valid));
             }
         });

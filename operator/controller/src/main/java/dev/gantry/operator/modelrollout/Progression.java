@@ -137,7 +137,9 @@ final class Progression {
         var result = AnalysisRunner.run(r, analysis.name(), r.candidate(), analysis.spec());
         switch (result.outcome()) {
             case PASSED -> {
-                r.normal("AnalysisPassed", "the " + analysis.name() + " analysis of revision " + r.candidate() + " passed");
+                r.normal(
+                        "AnalysisPassed",
+                        "the " + analysis.name() + " analysis of revision " + r.candidate() + " passed");
                 return Outcome.DONE;
             }
             case FAILED -> {

@@ -112,7 +112,8 @@ class CanaryGatewayTest extends RolloutScenarioBase {
         awaitPhase("bad", RolloutPhase.Idle);
         var candidate = newRevision("bad", "file:///opt/gantry/models/broken");
         servers.prometheusValue(candidate, 0.5);
-        eventually(() -> assertThat(routeWeights("bad")).as(() -> describe("bad")).containsEntry("bad-" + candidate, 50));
+        eventually(
+                () -> assertThat(routeWeights("bad")).as(() -> describe("bad")).containsEntry("bad-" + candidate, 50));
 
         servers.runtimes.errorShare(candidate, 0.5);
 

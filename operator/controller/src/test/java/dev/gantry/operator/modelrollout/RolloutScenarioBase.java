@@ -101,6 +101,13 @@ abstract class RolloutScenarioBase {
         return ModelDeploymentRenderer.currentRevision(edited, OperatorDefaults.standard());
     }
 
+    /** The revision a ModelDeployment would have with another model URI, before anything changes. */
+    String revisionWith(String md, String uri) {
+        var copy = api.client().getKubernetesSerialization().clone(md(md));
+        copy.getSpec().getModel().setUri(uri);
+        return ModelDeploymentRenderer.currentRevision(copy, OperatorDefaults.standard());
+    }
+
     ModelRollout mr(String name) {
         return api.client()
                 .resources(ModelRollout.class)
