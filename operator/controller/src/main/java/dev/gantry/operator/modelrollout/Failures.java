@@ -95,6 +95,7 @@ final class Failures {
     static void rollBack(Rollout r, RolloutResult result, String reason, Measurement check) {
         var candidate = r.candidate();
         var stable = r.stable();
+        var where = RolloutSummary.where(r);
         var split = r.split();
         int kept = r.keepFailedCandidate() ? r.seen.pods(candidate).replicas() : 0;
         split.setStableRevision(stable);
@@ -115,7 +116,6 @@ final class Failures {
         if (check != null) {
             r.failedCheck(check);
         }
-        var where = RolloutSummary.where(r);
         var why = check != null
                 ? Measurements.describe(check)
                 : result == RolloutResult.Aborted ? "aborted with " + Commands.ABORT + "=true" : reason;

@@ -60,4 +60,20 @@ final class ReplicaPlan {
         }
         return Math.max(1, floor);
     }
+
+    /**
+     * With a weighted router, keeps the candidate at its weight's share of what the stable revision runs now, so
+     * that it follows the stable revision's autoscaler while the rollout waits at a step.
+     */
+    static void follow(Rollout r) {
+        var split = r.split();
+        if (r.blueGreen()
+                || r.router() == TrafficRouter.ReplicaRatio
+                || split.getCandidateRevision() == null
+                || split.getWeight() == null
+                || split.getWeight() == 0) {
+            return;
+        }
+        split.setCandidateReplicas(Math.max(candidateFor(r, split.getWeight()), initial(r)));
+    }
 }

@@ -113,6 +113,7 @@ final class RolloutMachine {
         if (Failures.healthGate(r)) {
             return;
         }
+        ReplicaPlan.follow(r);
         if (r.status.getPromotion() != null) {
             Promotion.advance(r);
         } else {
