@@ -38,6 +38,9 @@ final class Promotion {
         }
         if (promotion.getSwitchedAt() == null) {
             scaleUpThenSwitch(r, promotion);
+            if (promotion.getSwitchedAt() != null && promotion.getPostPromotionAnalysis() == null) {
+                postPromotionAnalysis(r, promotion); // its first interval starts with the switch
+            }
             return;
         }
         if (promotion.getPostPromotionAnalysis() == null && !postPromotionAnalysis(r, promotion)) {
