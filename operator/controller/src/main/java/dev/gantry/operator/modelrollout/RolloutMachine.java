@@ -55,7 +55,11 @@ final class RolloutMachine {
     }
 
     private static void fromRest(Rollout r) {
-        var stable = r.seen.targetStable();
+        // The split this rollout asked for is what the ModelDeployment applies; its own status may lag behind
+        // (right after a promotion it still names the old stable revision).
+        var split = r.status.getSplit();
+        var stable =
+                split != null && split.getStableRevision() != null ? split.getStableRevision() : r.seen.targetStable();
         var current = r.seen.currentRevision();
         if (current.equals(stable)) {
             settle(

@@ -77,6 +77,14 @@ class BlueGreenAndRatioMachineTest {
                 .as("back to the spec or the autoscaler")
                 .isNull();
         assertThat(status.getSplit().getPreviewService()).isNull();
+
+        assertThat(f.targetStable)
+                .as("the ModelDeployment has not applied it yet")
+                .isEqualTo(STABLE);
+        assertThat(f.tick().getPhase())
+                .as("no new rollout of the promoted revision")
+                .isEqualTo(RolloutPhase.Succeeded);
+        assertThat(f.eventReasons()).isEmpty();
     }
 
     @Test

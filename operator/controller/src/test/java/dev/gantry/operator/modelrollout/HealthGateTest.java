@@ -47,8 +47,10 @@ class HealthGateTest extends RolloutScenarioBase {
         assertThat(check.getMetric()).isEqualTo("health");
         assertThat(check.getValue()).isEqualTo("CrashLooping");
         assertThat(check.getMessage()).contains("OOMKilled");
-        assertThat(routeWeights("crash")).isEqualTo(Map.of("crash-" + stable, 100));
-        eventually(() -> assertThat(replicas("crash-" + candidate)).isZero());
+        eventually(() -> {
+            assertThat(routeWeights("crash")).isEqualTo(Map.of("crash-" + stable, 100));
+            assertThat(replicas("crash-" + candidate)).isZero();
+        });
         assertThat(cluster.hasEvent("crash", "Warning", "RolledBack")).isTrue();
     }
 

@@ -116,7 +116,8 @@ class ManualControlTest extends RolloutScenarioBase {
         assertThat(status.getMessage()).contains("already driven by ModelRollout shared");
         assertThat(status.getSplit()).isNull();
         assertThat(status.getCandidateRevision()).isNull();
-        assertThat(md("shared").getStatus().getStableRevision()).isEqualTo(candidate);
+        eventually(
+                () -> assertThat(md("shared").getStatus().getStableRevision()).isEqualTo(candidate));
         assertThat(cluster.hasEvent("shared-too", "Warning", "TargetAlreadyManaged"))
                 .isTrue();
     }
