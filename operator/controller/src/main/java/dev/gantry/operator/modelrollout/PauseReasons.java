@@ -22,4 +22,27 @@ final class PauseReasons {
     static boolean standing(String reason) {
         return ANNOTATION.equals(reason) || SPEC.equals(reason);
     }
+
+    /** What a paused rollout waits for, with the commands that end the pause. */
+    static String message(Rollout r) {
+        var reason = r.status.getPauseReason();
+        var promoteStep = "`" + r.command("gantry.dev/promote=step") + "`";
+        var promoteFull = "`" + r.command("gantry.dev/promote=full") + "`";
+        var abort = "`" + r.command("gantry.dev/abort=true") + "`";
+        var retry = "`" + r.command("gantry.dev/retry=true") + "`";
+        if (PauseReasons.PAUSE_STEP.equals(reason)) {
+            return "paused " + RolloutSummary.where(r) + " until promoted: continue with " + promoteStep
+                    + ", promote fully with " + promoteFull + ", or abort with " + abort;
+        }
+        if (PauseReasons.AWAITING_PROMOTION.equals(reason)) {
+            return "revision " + r.candidate() + " is ready behind its preview Service; switch traffic with "
+                    + promoteFull + " or abort with " + abort;
+        }
+        if (PauseReasons.INCONCLUSIVE.equals(reason)) {
+            return "paused " + RolloutSummary.where(r) + ": the analysis had no conclusive data (is traffic"
+                    + " reaching revision " + r.candidate() + "?). Run it again with " + retry + ", pass it with "
+                    + promoteStep + ", or abort with " + abort;
+        }
+        return r.status.getMessage();
+    }
 }

@@ -122,7 +122,7 @@ final class Progression {
             r.normal("Retrying", "retry: " + RolloutSummary.where(r) + " runs its checks again");
             return true;
         }
-        r.message(pausedMessage(r));
+        r.message(PauseReasons.message(r));
         return false;
     }
 
@@ -149,7 +149,7 @@ final class Progression {
             case INCONCLUSIVE -> {
                 r.status.setPhase(RolloutPhase.Paused);
                 r.status.setPauseReason(PauseReasons.INCONCLUSIVE);
-                r.message(pausedMessage(r));
+                r.message(PauseReasons.message(r));
                 r.normal(
                         "Paused",
                         "the " + analysis.name() + " analysis of revision " + r.candidate() + " had no conclusive data;"
@@ -209,7 +209,7 @@ final class Progression {
         if (pause.duration() == null) {
             r.status.setPhase(RolloutPhase.Paused);
             r.status.setPauseReason(pause.promotionGate() ? PauseReasons.AWAITING_PROMOTION : PauseReasons.PAUSE_STEP);
-            r.message(pausedMessage(r));
+            r.message(PauseReasons.message(r));
             r.normal(
                     "Paused",
                     pause.promotionGate()
@@ -234,27 +234,5 @@ final class Progression {
         r.status.setAnalysisRun(null);
         r.status.setPauseReason(null);
         r.status.setPhase(RolloutPhase.Progressing);
-    }
-
-    static String pausedMessage(Rollout r) {
-        var reason = r.status.getPauseReason();
-        var promoteStep = "`" + r.command("gantry.dev/promote=step") + "`";
-        var promoteFull = "`" + r.command("gantry.dev/promote=full") + "`";
-        var abort = "`" + r.command("gantry.dev/abort=true") + "`";
-        var retry = "`" + r.command("gantry.dev/retry=true") + "`";
-        if (PauseReasons.PAUSE_STEP.equals(reason)) {
-            return "paused " + RolloutSummary.where(r) + " until promoted: continue with " + promoteStep
-                    + ", promote fully with " + promoteFull + ", or abort with " + abort;
-        }
-        if (PauseReasons.AWAITING_PROMOTION.equals(reason)) {
-            return "revision " + r.candidate() + " is ready behind its preview Service; switch traffic with "
-                    + promoteFull + " or abort with " + abort;
-        }
-        if (PauseReasons.INCONCLUSIVE.equals(reason)) {
-            return "paused " + RolloutSummary.where(r) + ": the analysis had no conclusive data (is traffic"
-                    + " reaching revision " + r.candidate() + "?). Run it again with " + retry + ", pass it with "
-                    + promoteStep + ", or abort with " + abort;
-        }
-        return r.status.getMessage();
     }
 }

@@ -126,7 +126,7 @@ final class Promotion {
             case INCONCLUSIVE -> {
                 r.status.setPhase(RolloutPhase.Paused);
                 r.status.setPauseReason(PauseReasons.INCONCLUSIVE);
-                r.message(Progression.pausedMessage(r));
+                r.message(PauseReasons.message(r));
                 r.normal(
                         "Paused",
                         "the postPromotion analysis of revision " + r.candidate()
@@ -150,7 +150,7 @@ final class Promotion {
             r.status.setAnalysisRun(null);
             r.normal("Retrying", "retry: post-promotion analysis of revision " + r.candidate() + " runs again");
         } else {
-            r.message(Progression.pausedMessage(r));
+            r.message(PauseReasons.message(r));
             return false;
         }
         r.status.setPhase(RolloutPhase.Promoting);

@@ -67,6 +67,7 @@ class CanaryGatewayTest extends RolloutScenarioBase {
                 .containsEntry("pass-" + candidate, 25)
                 .containsEntry("pass-" + stable, 75));
         eventually(() -> assertThat(mr("pass").getStatus().getCurrentWeight()).isEqualTo(25));
+        var podTemplate = cluster.deployment("pass-" + candidate).getSpec().getTemplate();
         eventually(() -> assertThat(routeWeights("pass"))
                 .containsEntry("pass-" + candidate, 50)
                 .containsEntry("pass-" + stable, 50));
@@ -86,6 +87,9 @@ class CanaryGatewayTest extends RolloutScenarioBase {
             assertThat(cluster.deployment("pass-" + stable)).isNull();
             assertThat(serviceSelects("pass")).isEqualTo(candidate);
         });
+        assertThat(cluster.deployment("pass-" + candidate).getSpec().getTemplate())
+                .as("promotion restarts no pod")
+                .isEqualTo(podTemplate);
         assertThat(servers.prometheusQueries)
                 .anySatisfy(q -> assertThat(q)
                         .contains("pod=~\"pass-" + candidate + "-.*\"")
