@@ -2,9 +2,13 @@ package dev.gantry.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.gantry.api.v1alpha1.rollout.AnalysisRun;
+import dev.gantry.api.v1alpha1.rollout.EvaluationResult;
 import dev.gantry.api.v1alpha1.rollout.Measurement;
+import dev.gantry.api.v1alpha1.rollout.PromotionProgress;
 import dev.gantry.api.v1alpha1.rollout.RolloutPhase;
 import dev.gantry.api.v1alpha1.rollout.RolloutRecord;
+import dev.gantry.api.v1alpha1.rollout.RolloutSplit;
 import dev.gantry.api.v1alpha1.rollout.StepStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
@@ -53,6 +57,23 @@ public class ModelRolloutStatus {
 
     @JsonPropertyDescription("When the current rollout started (RFC 3339).")
     private String rolloutStartedAt;
+
+    @JsonPropertyDescription(
+            "Why the rollout is paused: PauseStep, AwaitingPromotion, Annotation, Spec, InconclusiveAnalysis or CheckFailed.")
+    private String pauseReason;
+
+    @JsonPropertyDescription(
+            "The traffic split this rollout asks for; the ModelDeployment controller applies it and only it.")
+    private RolloutSplit split;
+
+    @JsonPropertyDescription("The analysis in progress, if any.")
+    private AnalysisRun analysisRun;
+
+    @JsonPropertyDescription("The evaluation of the candidate, once run.")
+    private EvaluationResult evaluation;
+
+    @JsonPropertyDescription("Progress of the final promotion, while promoting.")
+    private PromotionProgress promotion;
 
     @JsonPropertyDescription("The strategy's steps with the current one marked.")
     private List<StepStatus> steps = new ArrayList<>();
@@ -222,5 +243,45 @@ public class ModelRolloutStatus {
 
     public void setHistory(List<RolloutRecord> history) {
         this.history = history;
+    }
+
+    public String getPauseReason() {
+        return pauseReason;
+    }
+
+    public void setPauseReason(String pauseReason) {
+        this.pauseReason = pauseReason;
+    }
+
+    public RolloutSplit getSplit() {
+        return split;
+    }
+
+    public void setSplit(RolloutSplit split) {
+        this.split = split;
+    }
+
+    public AnalysisRun getAnalysisRun() {
+        return analysisRun;
+    }
+
+    public void setAnalysisRun(AnalysisRun analysisRun) {
+        this.analysisRun = analysisRun;
+    }
+
+    public EvaluationResult getEvaluation() {
+        return evaluation;
+    }
+
+    public void setEvaluation(EvaluationResult evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    public PromotionProgress getPromotion() {
+        return promotion;
+    }
+
+    public void setPromotion(PromotionProgress promotion) {
+        this.promotion = promotion;
     }
 }

@@ -15,6 +15,12 @@ public interface GantryConfig {
 
     LeaderElection leaderElection();
 
+    Rollout rollout();
+
+    Analysis analysis();
+
+    Evaluation evaluation();
+
     /** Defaults of the serving-runtime pods. */
     interface Runtime {
         /** Serving-runtime image for device CPU. */
@@ -40,6 +46,31 @@ public interface GantryConfig {
         /** How soon a ModelDeployment still progressing is looked at again. */
         @WithDefault("60s")
         Duration progressResync();
+    }
+
+    /** Timing of ModelRollouts besides the events that wake them up. */
+    interface Rollout {
+        /** How soon a rollout waiting for pods or for the router is looked at again. */
+        @WithDefault("5s")
+        Duration pollInterval();
+    }
+
+    /** How built-in analysis reaches the runtime's metrics. */
+    interface Analysis {
+        /** A pod's metrics endpoint, with {podIP}, {namespace} and {pod}. */
+        @WithDefault("http://{podIP}:8080/metrics")
+        String podMetricsUrl();
+
+        /** The longest one pod may take to answer a scrape. */
+        @WithDefault("5s")
+        Duration scrapeTimeout();
+    }
+
+    /** How evaluation prompts reach a revision's Service. */
+    interface Evaluation {
+        /** A Service's base URL, with {service}, {namespace} and {port}. */
+        @WithDefault("http://{service}.{namespace}.svc:{port}")
+        String serviceUrl();
     }
 
     /** The Lease that makes one replica of the operator the active one. */

@@ -1,6 +1,8 @@
 package dev.gantry.operator.config;
 
 import dev.gantry.operator.modeldeployment.ReconcilerSettings;
+import dev.gantry.operator.modelrollout.RolloutSettings;
+import dev.gantry.operator.modelrollout.RolloutTrafficSource;
 import dev.gantry.operator.render.OperatorDefaults;
 import dev.gantry.operator.traffic.TrafficSplitSource;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -17,14 +19,28 @@ public class OperatorBeans {
     @Produces
     @Singleton
     ReconcilerSettings reconcilerSettings(GantryConfig config) {
-        var runtime = config.runtime();
-        var defaults =
-                new OperatorDefaults(runtime.image(), runtime.gpuImage(), runtime.logFormat(), runtime.hfEndpoint());
         return new ReconcilerSettings(
-                defaults,
+                defaults(config),
                 config.reconcile().recheckInterval(),
                 config.reconcile().progressResync(),
                 instanceName());
+    }
+
+    @Produces
+    @Singleton
+    RolloutSettings rolloutSettings(GantryConfig config) {
+        return new RolloutSettings(
+                defaults(config),
+                config.rollout().pollInterval(),
+                config.analysis().podMetricsUrl(),
+                config.analysis().scrapeTimeout(),
+                config.evaluation().serviceUrl(),
+                instanceName());
+    }
+
+    static OperatorDefaults defaults(GantryConfig config) {
+        var runtime = config.runtime();
+        return new OperatorDefaults(runtime.image(), runtime.gpuImage(), runtime.logFormat(), runtime.hfEndpoint());
     }
 
     @Produces
@@ -34,12 +50,12 @@ public class OperatorBeans {
         return Clock.systemUTC();
     }
 
-    /** No ModelRollout controller yet: revisions are replaced directly. The rollout controller replaces this. */
+    /** ModelRollouts decide the split of the ModelDeployments they target; the others are replaced directly. */
     @Produces
     @Singleton
     @DefaultBean
     TrafficSplitSource trafficSplitSource() {
-        return TrafficSplitSource.NONE;
+        return new RolloutTrafficSource();
     }
 
     /** Active in the prod profile (quarkus.operator-sdk.activate-leader-election-for-profiles). */

@@ -1,6 +1,6 @@
 package dev.gantry.operator.modeldeployment;
 
-import dev.gantry.api.v1alpha1.ModelDeployment;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
-/** Records {@code events.k8s.io/v1} Events on a ModelDeployment, as {@code kubectl describe} shows them. */
+/** Records {@code events.k8s.io/v1} Events on a ModelDeployment or ModelRollout, as {@code kubectl describe} shows them. */
 public class EventRecorder {
 
     public static final String CONTROLLER = "gantry.dev/gantry-operator";
@@ -30,15 +30,15 @@ public class EventRecorder {
         this.instance = instance;
     }
 
-    public void normal(ModelDeployment md, String reason, String note) {
+    public void normal(HasMetadata md, String reason, String note) {
         record(md, "Normal", reason, note);
     }
 
-    public void warning(ModelDeployment md, String reason, String note) {
+    public void warning(HasMetadata md, String reason, String note) {
         record(md, "Warning", reason, note);
     }
 
-    private void record(ModelDeployment md, String type, String reason, String note) {
+    private void record(HasMetadata md, String type, String reason, String note) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         var event = new EventBuilder()

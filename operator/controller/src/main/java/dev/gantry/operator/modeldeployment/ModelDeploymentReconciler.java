@@ -25,6 +25,7 @@ import dev.gantry.operator.modeldeployment.dependent.DisruptionBudget;
 import dev.gantry.operator.modeldeployment.dependent.GatewayApiInstalled;
 import dev.gantry.operator.modeldeployment.dependent.InDesiredState;
 import dev.gantry.operator.modeldeployment.dependent.MainIngress;
+import dev.gantry.operator.modeldeployment.dependent.PreviewServices;
 import dev.gantry.operator.modeldeployment.dependent.RevisionServices;
 import dev.gantry.operator.modeldeployment.dependent.Route;
 import dev.gantry.operator.modeldeployment.dependent.RuntimeConfigs;
@@ -70,6 +71,7 @@ import java.util.List;
                     useEventSourceWithName = DEPLOYMENTS),
             @Dependent(name = "revision-services", type = RevisionServices.class, useEventSourceWithName = SERVICES),
             @Dependent(name = "stable-service", type = StableService.class, useEventSourceWithName = SERVICES),
+            @Dependent(name = "preview-services", type = PreviewServices.class, useEventSourceWithName = SERVICES),
             @Dependent(
                     name = "autoscaler",
                     type = Autoscaler.class,
@@ -133,6 +135,11 @@ import java.util.List;
         verbs = {RBACVerbs.LIST, RBACVerbs.WATCH})
 @RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = RBACVerbs.GET)
 @RBACRule(apiGroups = "events.k8s.io", resources = "events", verbs = RBACVerbs.CREATE)
+// The traffic split ModelRollouts ask for (ChildInformers.rollouts).
+@RBACRule(
+        apiGroups = "gantry.dev",
+        resources = "modelrollouts",
+        verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH})
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions", verbs = RBACVerbs.GET)
 // Leader election (OperatorBeans): the Lease (fabric8 renews it with a patch), and the permission check
 // java-operator-sdk makes before using it. OperatorPermissionsTest holds these rules against the calls made.

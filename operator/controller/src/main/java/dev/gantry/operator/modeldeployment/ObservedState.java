@@ -1,6 +1,7 @@
 package dev.gantry.operator.modeldeployment;
 
 import dev.gantry.api.v1alpha1.ModelDeployment;
+import dev.gantry.api.v1alpha1.ModelRollout;
 import dev.gantry.operator.modeldeployment.dependent.CacheSecret;
 import dev.gantry.operator.render.Labels;
 import dev.gantry.operator.render.Names;
@@ -32,6 +33,7 @@ public final class ObservedState {
     private final List<Pod> pods;
     private final Optional<Secret> cacheSecret;
     private final Optional<HasMetadata> cacheWorkload;
+    private final List<ModelRollout> rollouts;
 
     ObservedState(
             String md,
@@ -39,7 +41,8 @@ public final class ObservedState {
             Collection<StatefulSet> statefulSets,
             Collection<ConfigMap> configMaps,
             Collection<Secret> secrets,
-            Collection<Pod> pods) {
+            Collection<Pod> pods,
+            Collection<ModelRollout> rollouts) {
         for (var deployment : deployments) {
             var revision = revisionOf(deployment, md);
             if (revision != null) {
@@ -54,6 +57,7 @@ public final class ObservedState {
             }
         }
         this.pods = List.copyOf(pods);
+        this.rollouts = List.copyOf(rollouts);
         this.cacheSecret = secrets.stream()
                 .filter(s -> s.getMetadata().getName().equals(Names.cacheAuthSecret(md)))
                 .findFirst();
@@ -74,7 +78,8 @@ public final class ObservedState {
                 context.getSecondaryResources(StatefulSet.class),
                 context.getSecondaryResources(ConfigMap.class),
                 context.getSecondaryResources(Secret.class),
-                context.getSecondaryResources(Pod.class));
+                context.getSecondaryResources(Pod.class),
+                context.getSecondaryResources(ModelRollout.class));
     }
 
     /** Live revisions' Deployments, by revision. */
@@ -106,6 +111,11 @@ public final class ObservedState {
 
     public List<Pod> pods() {
         return pods;
+    }
+
+    /** The ModelRollouts that target this ModelDeployment. */
+    public List<ModelRollout> rollouts() {
+        return rollouts;
     }
 
     /** The existing managed Redis password; the operator never replaces it. */

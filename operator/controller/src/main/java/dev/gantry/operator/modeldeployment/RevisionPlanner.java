@@ -27,9 +27,10 @@ final class RevisionPlanner {
         var stable = md.getStatus() == null ? null : md.getStatus().getStableRevision();
         var pods = observed.revisionPods();
         var renderable = observed.snapshots();
-        var fromRollout = rollouts.rolloutSplit(md, currentRevision, stable, pods)
-                .filter(split -> split.liveRevisions().stream()
-                        .allMatch(r -> r.equals(currentRevision) || renderable.containsKey(r)));
+        // A rollout's split may name a revision whose snapshot is gone (its objects deleted by hand, the spec moved
+        // on): that revision is left out rather than handing the ModelDeployment to a direct replacement.
+        var fromRollout = rollouts.rolloutSplit(md, currentRevision, stable, pods, observed.rollouts())
+                .flatMap(split -> split.restrictTo(r -> r.equals(currentRevision) || renderable.containsKey(r)));
         if (fromRollout.isPresent()) {
             return new Planned(fromRollout.get(), null);
         }

@@ -28,6 +28,7 @@ public record DesiredState(
         Map<String, Deployment> runtimeDeployments,
         Map<String, Service> revisionServices,
         Service stableService,
+        Optional<Service> previewService,
         Optional<HorizontalPodAutoscaler> autoscaler,
         Optional<PodDisruptionBudget> disruptionBudget,
         Optional<Ingress> ingress,
@@ -42,6 +43,7 @@ public record DesiredState(
         cache.ifPresent(c -> all.addAll(c.all()));
         all.addAll(runtimeConfigs.values());
         all.add(stableService);
+        previewService.ifPresent(all::add);
         all.addAll(revisionServices.values());
         all.addAll(runtimeDeployments.values());
         autoscaler.ifPresent(all::add);

@@ -61,6 +61,7 @@ public final class ModelDeploymentRenderer {
                 deployments,
                 services,
                 RoutingObjects.stableService(md, split),
+                RoutingObjects.previewService(md, split),
                 ScalingObjects.autoscaler(md, split.stableRevision(), autoscalerPaused),
                 ScalingObjects.disruptionBudget(md),
                 RoutingObjects.ingress(md),

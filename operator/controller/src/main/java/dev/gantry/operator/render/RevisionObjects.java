@@ -149,7 +149,8 @@ public final class RevisionObjects {
                 .build();
     }
 
-    static int servicePort(ServiceSpec service) {
+    /** The port of the model's Services: {@code spec.service.port}, 80 by default. */
+    public static int servicePort(ServiceSpec service) {
         return service == null || service.getPort() == null ? 80 : service.getPort();
     }
 }

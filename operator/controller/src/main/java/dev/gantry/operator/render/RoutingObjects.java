@@ -27,6 +27,8 @@ public final class RoutingObjects {
 
     public static final String CANARY_ANNOTATION = "nginx.ingress.kubernetes.io/canary";
     public static final String CANARY_WEIGHT_ANNOTATION = "nginx.ingress.kubernetes.io/canary-weight";
+    /** Marks a blue-green preview Service, whose name the ModelRollout chooses. */
+    public static final String PREVIEW_LABEL = "gantry.dev/preview";
 
     private RoutingObjects() {}
 
@@ -55,6 +57,29 @@ public final class RoutingObjects {
                 .endPort()
                 .endSpec()
                 .build();
+    }
+
+    /** The Service that reaches only a blue-green candidate, while the split names one. */
+    public static Optional<Service> previewService(ModelDeployment md, TrafficSplit split) {
+        if (split.previewService() == null || !split.hasCandidate()) {
+            return Optional.empty();
+        }
+        var name = md.getMetadata().getName();
+        var labels = Labels.of(name, Labels.Component.ROUTING);
+        labels.put(PREVIEW_LABEL, "true");
+        return Optional.of(new ServiceBuilder()
+                .withMetadata(ChildMeta.of(md, split.previewService(), labels))
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(Labels.revisionPods(name, split.candidateRevision()))
+                .addNewPort()
+                .withName("http")
+                .withPort(RevisionObjects.servicePort(md.getSpec().getService()))
+                .withTargetPort(new IntOrString("http"))
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build());
     }
 
     public static Optional<Ingress> ingress(ModelDeployment md) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * No router object carries a weight: the stable Service {@code <name>} selects the pods of every live revision
  * and traffic follows ready pods. Also how a revision is replaced without a ModelRollout, like a Deployment's
- * rolling update.
+ * rolling update. For a ModelRollout, weights 0 and 100 select exactly one revision, so that one change of the
+ * Service's selector switches all traffic (blue-green), and retiring revisions never receive any.
  */
 final class ReplicaRatioRouter implements TrafficRouter {
 
@@ -25,7 +26,19 @@ final class ReplicaRatioRouter implements TrafficRouter {
 
     @Override
     public Map<String, String> stableServiceSelector(String md, TrafficSplit split) {
-        return split.steady() ? Labels.revisionPods(md, split.stableRevision()) : Labels.runtimePods(md);
+        if (split.steady()) {
+            return Labels.revisionPods(md, split.stableRevision());
+        }
+        if (split.fromRollout() && selectsOneRevision(split)) {
+            return Labels.revisionPods(
+                    md, split.candidateWeight() == 100 ? split.candidateRevision() : split.stableRevision());
+        }
+        return Labels.runtimePods(md);
+    }
+
+    /** A rollout's split with no candidate, or a weight of 0 or 100, routes to exactly one revision. */
+    private static boolean selectsOneRevision(TrafficSplit split) {
+        return !split.hasCandidate() || split.candidateWeight() == 0 || split.candidateWeight() == 100;
     }
 
     @Override
@@ -41,9 +54,15 @@ final class ReplicaRatioRouter implements TrafficRouter {
 
     @Override
     public Map<String, Integer> trafficPercent(TrafficSplit split, Map<String, Integer> readyPods) {
+        if (split.fromRollout() && selectsOneRevision(split)) {
+            return Shares.byWeight(split);
+        }
         var counts = new LinkedHashMap<String, Integer>();
         for (var revision : split.liveRevisions()) {
-            counts.put(revision, readyPods.getOrDefault(revision, 0));
+            boolean serves = !split.fromRollout()
+                    || revision.equals(split.stableRevision())
+                    || revision.equals(split.candidateRevision());
+            counts.put(revision, serves ? readyPods.getOrDefault(revision, 0) : 0);
         }
         return Shares.percentages(counts, split.stableRevision());
     }
@@ -52,6 +71,11 @@ final class ReplicaRatioRouter implements TrafficRouter {
     public String weightNote(TrafficSplit split, Map<String, Integer> readyPods) {
         if (split.steady()) {
             return "all traffic to the stable revision";
+        }
+        if (split.fromRollout() && selectsOneRevision(split)) {
+            return split.hasCandidate() && split.candidateWeight() == 100
+                    ? "Service selects only the candidate's pods"
+                    : "Service selects only the stable revision's pods";
         }
         var percent = trafficPercent(split, readyPods);
         int total = split.liveRevisions().stream()

@@ -18,7 +18,8 @@ public class EvaluationPrompt {
     @Size(max = 63)
     private String name;
 
-    @JsonPropertyDescription("Prompt text, sent to `/v1/completions`.")
+    @JsonPropertyDescription(
+            "Prompt text, sent greedily to `/v1/completions`, or to `/generate` with its constraint when it has one.")
     @Required
     @Size(min = 1, max = 65536)
     private String prompt;

@@ -35,10 +35,12 @@ public abstract class RevisionChildren<R extends HasMetadata>
     public Map<String, R> getSecondaryResources(ModelDeployment md, Context<ModelDeployment> context) {
         return context.getSecondaryResourcesAsStream(resourceType())
                 .filter(object -> isRevisionObject(object, md))
-                .collect(Collectors.toMap(
-                        object -> object.getMetadata().getLabels().get(Labels.REVISION),
-                        object -> object,
-                        (a, b) -> a));
+                .collect(Collectors.toMap(this::key, object -> object, (a, b) -> a));
+    }
+
+    /** The key an observed object is matched with its desired form by: its revision. */
+    protected String key(R object) {
+        return object.getMetadata().getLabels().get(Labels.REVISION);
     }
 
     /** Revision objects carry the revision label; the stable Service {@code <name>} does not. */

@@ -13,6 +13,7 @@ public enum Reason {
     ModelLoading(false),
     MinimumReplicasUnavailable(false),
     RevisionRollingOut(false),
+    RevisionHeldBack(false),
     ScaledToZero(false),
     // The user must act
     InvalidSpec(true),

@@ -135,16 +135,19 @@ public final class StatusFactory {
         }));
     }
 
-    /** Ready pods behind the stable Service: every live revision's when it spans them, else the stable one's. */
+    /**
+     * Ready pods behind the stable Service: every live revision's when it spans them, else those of the revision
+     * it selects (the stable one, or a blue-green candidate that took all traffic).
+     */
     private static int servingReady(TrafficSplit split, Map<String, Integer> readyPods, String stable) {
         if (split == null) {
             return stable == null ? 0 : readyPods.getOrDefault(stable, 0);
         }
-        var spansRevisions = !TrafficRouter.of(split.router())
+        var selected = TrafficRouter.of(split.router())
                 .stableServiceSelector("any", split)
-                .containsKey(dev.gantry.operator.render.Labels.REVISION);
-        if (!spansRevisions || split.steady()) {
-            return readyPods.getOrDefault(split.stableRevision(), 0);
+                .get(dev.gantry.operator.render.Labels.REVISION);
+        if (selected != null || split.steady()) {
+            return readyPods.getOrDefault(selected != null ? selected : split.stableRevision(), 0);
         }
         return split.liveRevisions().stream()
                 .mapToInt(r -> readyPods.getOrDefault(r, 0))

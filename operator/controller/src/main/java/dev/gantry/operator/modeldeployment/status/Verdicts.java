@@ -77,6 +77,13 @@ record Verdicts(
             progressing = false;
             progressingReason = Reason.ProgressDeadlineExceeded;
             progressingMessage = deadline.get().message();
+        } else if (split.fromRollout()
+                && !split.hasCandidate()
+                && !split.stableRevision().equals(in.currentRevision())) {
+            progressing = false;
+            progressingReason = Reason.RevisionHeldBack;
+            progressingMessage = "ModelRollout " + split.activeRollout() + " holds revision " + in.currentRevision()
+                    + " back; revision " + revision + " serves (kubectl describe mr " + split.activeRollout() + ")";
         } else if (!split.steady()) {
             progressing = true;
             progressingReason = Reason.RevisionRollingOut;
@@ -124,9 +131,13 @@ record Verdicts(
 
     private static String rollingOut(StatusInputs in) {
         var split = in.split();
-        if (split.activeRollout() != null) {
+        if (split.fromRollout() && split.hasCandidate()) {
             return "ModelRollout " + split.activeRollout() + " sends " + split.candidateWeight() + "% to revision "
                     + split.candidateRevision();
+        }
+        if (split.fromRollout()) {
+            return "ModelRollout " + split.activeRollout() + " made revision " + split.stableRevision()
+                    + " stable; the old revision stops after the scale-down delay";
         }
         var target = split.hasCandidate() ? split.candidateRevision() : split.stableRevision();
         var deployment = in.runtimeDeployments().get(target);
