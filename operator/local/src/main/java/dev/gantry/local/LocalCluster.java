@@ -1,6 +1,7 @@
 package dev.gantry.local;
 
 import dev.gantry.local.cluster.ClusterSetup;
+import dev.gantry.local.cluster.GarbageCollector;
 import dev.gantry.local.endpoints.ServiceEndpoints;
 import dev.gantry.local.gateway.Gateway;
 import dev.gantry.local.node.NodeAgent;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * All of local mode, started in order and stopped in reverse: the embedded API server with Gantry's CRDs and a
- * kubeconfig, the gateway, the node agent, the operator as a child process, and the applied manifests.
+ * kubeconfig, its garbage collector, the gateway, the node agent, the operator as a child process, and the applied
+ * manifests.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -75,6 +77,7 @@ public final class LocalCluster implements AutoCloseable {
         });
         housekeeping.scheduleWithFixedDelay(apiServer::forgetRecordedRequests, 30, 30, TimeUnit.SECONDS);
         started.add(housekeeping::shutdownNow);
+        started.add(GarbageCollector.start(apiServer.client()));
 
         vertx = Vertx.vertx();
         started.add(
@@ -100,6 +103,7 @@ public final class LocalCluster implements AutoCloseable {
                         Duration.ofSeconds(1)));
         node.start();
         started.add(node);
+        apiServer.servePodLogs(node::log);
 
         operator = new OperatorProcess(new OperatorConfig(
                 java,

@@ -100,6 +100,9 @@ final class ApiDiscovery {
             if (!resource.shortNames().isEmpty()) {
                 strings(entry.putArray("shortNames"), resource.shortNames());
             }
+            if (resource.inCategoryAll()) {
+                strings(entry.putArray("categories"), List.of("all"));
+            }
             for (var sub : resource.subresources()) {
                 var subEntry = items.addObject()
                         .put("name", resource.plural() + "/" + sub)

@@ -42,6 +42,21 @@ final class BuiltInColumns {
                                 "string",
                                 1,
                                 o -> selector(o.path("spec").path("selector"))));
+            case "events" ->
+                List.of(
+                        new Column("Type", "string", 0, o -> o.path("type").asText()),
+                        new Column("Reason", "string", 0, o -> o.path("reason").asText()),
+                        new Column(
+                                "Object",
+                                "string",
+                                0,
+                                o -> o.path("involvedObject")
+                                                .path("kind")
+                                                .asText()
+                                                .toLowerCase() + "/"
+                                        + o.path("involvedObject").path("name").asText()),
+                        new Column(
+                                "Message", "string", 0, o -> o.path("message").asText()));
             default -> List.of();
         };
     }

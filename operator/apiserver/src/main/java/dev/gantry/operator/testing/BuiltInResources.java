@@ -19,6 +19,14 @@ final class BuiltInResources {
         String groupVersion() {
             return group.isEmpty() ? version : group + "/" + version;
         }
+
+        /** {@code kubectl get all} lists the kinds in the category {@code all}. */
+        boolean inCategoryAll() {
+            return group.isEmpty()
+                    ? plural.equals("pods") || plural.equals("services")
+                    : List.of("deployments", "statefulsets", "replicasets", "horizontalpodautoscalers")
+                            .contains(plural);
+        }
     }
 
     static final List<Resource> ALL = List.of(

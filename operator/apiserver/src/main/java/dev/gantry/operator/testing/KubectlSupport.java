@@ -20,6 +20,7 @@ final class KubectlSupport {
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final Function<String, MockResponse> get;
+    private volatile PodLogs logs;
     private final ApiDiscovery discovery = new ApiDiscovery(this::crds);
     private final OpenApiV3 openApi = new OpenApiV3(discovery::resources);
     private final TableConverter tables = new TableConverter(Clock.systemUTC());
@@ -38,6 +39,19 @@ final class KubectlSupport {
             return Optional.empty();
         }
         var path = pathOf(request);
+        var target = ResourcePath.parse(path);
+        boolean watch = request.getPath().contains("watch=true");
+        if (target.isPresent()
+                && target.get().group().isEmpty()
+                && target.get().plural().equals("events")
+                && !watch) {
+            return Optional.of(events(request, target.get()));
+        }
+        if (target.isPresent()
+                && "log".equals(target.get().subresource())
+                && target.get().plural().equals("pods")) {
+            return Optional.of(log(request, target.get()));
+        }
         if (path.startsWith("/openapi/")) {
             return Optional.of(openApi.answer(path)
                     .map(document -> json(200, Serialization.asJson(document)))
@@ -70,6 +84,50 @@ final class KubectlSupport {
         } catch (RuntimeException e) {
             return status(500, "InternalError", "cannot print a table: " + e.getMessage());
         }
+    }
+
+    void servePodLogs(PodLogs logs) {
+        this.logs = logs;
+    }
+
+    private MockResponse events(RecordedRequest request, ResourcePath target) {
+        var stored = get.apply("/apis/events.k8s.io/v1"
+                + (target.namespace() == null ? "" : "/namespaces/" + target.namespace()) + "/events");
+        var body = Serialization.unmarshal(stored.getBody().readUtf8(), JsonNode.class);
+        var list = CoreEvents.list(body, query(request));
+        if (TableConverter.wanted(request.getHeader("Accept"))) {
+            return json(200, Serialization.asJson(tables.convert(list, "events", Optional.empty())));
+        }
+        return json(200, Serialization.asJson(list));
+    }
+
+    private MockResponse log(RecordedRequest request, ResourcePath target) {
+        var container = queryParameter(request, "container");
+        var text = logs == null ? Optional.<String>empty() : logs.read(target.namespace(), target.name(), container);
+        return text.map(t -> new MockResponse()
+                        .setResponseCode(200)
+                        .setHeader("Content-Type", "text/plain")
+                        .setBody(t))
+                .orElseGet(() -> status(404, "NotFound", "no log for pod " + target.namespace() + "/" + target.name()));
+    }
+
+    private static String query(RecordedRequest request) {
+        var path = request.getPath();
+        return path.contains("?") ? path.substring(path.indexOf('?') + 1) : null;
+    }
+
+    private static String queryParameter(RecordedRequest request, String name) {
+        var query = query(request);
+        if (query == null) {
+            return null;
+        }
+        for (var pair : query.split("&")) {
+            var parts = pair.split("=", 2);
+            if (parts.length == 2 && parts[0].equals(name)) {
+                return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private Optional<JsonNode> printerColumns(ResourcePath target) {

@@ -83,6 +83,11 @@ public final class MockApiServer implements AutoCloseable {
         }
     }
 
+    /** Serves {@code kubectl logs} (the pods' {@code log} subresource) from this source. */
+    public void servePodLogs(PodLogs logs) {
+        dispatcher.servePodLogs(logs);
+    }
+
     /**
      * Drops the requests the mock web server records for tests' {@code takeRequest()}; a long-running server calls
      * this now and then, or the record grows without bound.

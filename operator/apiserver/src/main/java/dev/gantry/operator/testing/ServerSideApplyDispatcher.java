@@ -72,6 +72,11 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         return super.handleDelete(path);
     }
 
+    /** Serves {@code kubectl logs} from this source. */
+    public void servePodLogs(PodLogs logs) {
+        kubectl.servePodLogs(logs);
+    }
+
     public List<Apply> applies() {
         return List.copyOf(applies);
     }

@@ -79,6 +79,22 @@ public final class NodeAgent implements AutoCloseable {
         loop.scheduleWithFixedDelay(this::sync, 0, 500, TimeUnit.MILLISECONDS);
     }
 
+    /** The output of a pod's container so far, as {@code kubectl logs} shows it; the only container when not named. */
+    public java.util.Optional<String> log(String namespace, String pod, String container) {
+        var prefix = namespace + "_" + pod + "_";
+        try (var files = Files.list(services.logsDir())) {
+            var matching = files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .filter(f -> container == null || f.getFileName().toString().equals(prefix + container + ".log"))
+                    .sorted()
+                    .toList();
+            return matching.isEmpty()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(Files.readString(matching.get(0)));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The pods this node runs now, for tests and for people. */
     public List<RunningPod> pods() {
         return onLoop(() -> {
