@@ -93,6 +93,57 @@ class KubectlSupportTest {
     }
 
     @Test
+    void showsEventsOfTheEventsApiInTheCoreViewThatKubectlDescribeReads() throws Exception {
+        server.client()
+                .resource(new io.fabric8.kubernetes.api.model.events.v1.EventBuilder()
+                        .withNewMetadata()
+                        .withName("tiny.1")
+                        .withNamespace("default")
+                        .endMetadata()
+                        .withNewRegarding()
+                        .withKind("ModelDeployment")
+                        .withName("tiny")
+                        .withNamespace("default")
+                        .endRegarding()
+                        .withReason("Available")
+                        .withNote("2 of 2 pods ready")
+                        .withType("Normal")
+                        .withReportingController("gantry.dev/gantry-operator")
+                        .build())
+                .create();
+
+        var matching =
+                get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dtiny", "application/json");
+        var other =
+                get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dother", "application/json");
+
+        var event = matching.path("items").get(0);
+        assertThat(event.path("involvedObject").path("kind").asText()).isEqualTo("ModelDeployment");
+        assertThat(event.path("message").asText()).isEqualTo("2 of 2 pods ready");
+        assertThat(event.path("source").path("component").asText()).isEqualTo("gantry.dev/gantry-operator");
+        assertThat(other.path("items")).isEmpty();
+    }
+
+    @Test
+    void servesPodLogsFromTheirSource() throws Exception {
+        server.servePodLogs((namespace, pod, container) ->
+                pod.equals("runner") ? java.util.Optional.of("hello from " + container) : java.util.Optional.empty());
+        var base = server.url().replaceAll("/$", "");
+
+        var found = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/default/pods/runner/log?container=main"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var missing = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/default/pods/other/log"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(found.body()).isEqualTo("hello from main");
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void refusesProtobufBodiesWithUnsupportedMediaType() throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.url() + "api/v1/namespaces"))
                 .header("Content-Type", "application/vnd.kubernetes.protobuf")
