@@ -84,6 +84,13 @@ final class LocalPod {
     }
 
     private ChildProcess launch(Container container) throws ContainerConfigException {
+        if (spec.getInitContainers() != null && !spec.getInitContainers().isEmpty()) {
+            throw new ContainerConfigException(
+                    ContainerConfigException.CONFIG_ERROR,
+                    "local mode does not run init containers ("
+                            + spec.getInitContainers().get(0).getName()
+                            + "); serve a file:// model, or a pvc:// model from .cache/local/volumes/<namespace>/<claim>");
+        }
         var image = services.images().require(container.getImage());
         files.mount(container, spec.getVolumes() == null ? List.of() : spec.getVolumes());
         var fields = new EnvResolver.PodFields(
