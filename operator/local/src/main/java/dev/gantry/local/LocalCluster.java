@@ -62,6 +62,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startAll() {
         requireBuilt();
+        requireFree(options.apiPort(), "--api-port");
+        requireFree(options.gatewayPort(), "--gateway-port");
+        requireFree(options.operatorPort(), "--operator-port");
         prepareStateDir();
         System.setProperty("gantry.root", options.root().toString());
         apiServer = new MockApiServer(options.apiPort());
@@ -127,6 +130,14 @@ public final class LocalCluster implements AutoCloseable {
                 throw new IllegalStateException(path
                         + " is missing; build with ./mvnw -B install -DskipTests (operator/local/gantry-local does)");
             }
+        }
+    }
+
+    /** A fixed port must be free: another local mode, or anything else, may hold it. */
+    private static void requireFree(int port, String option) {
+        if (port != 0 && LoopbackPorts.listening(port)) {
+            throw new IllegalStateException("127.0.0.1:" + port
+                    + " is in use (another gantry-local?); choose another with " + option + "=PORT");
         }
     }
 
