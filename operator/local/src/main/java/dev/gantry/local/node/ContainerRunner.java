@@ -32,9 +32,7 @@ final class ContainerRunner {
     private final Container spec;
     private final Starter starter;
     private final Backoff backoff;
-    private final Prober prober;
-    private final Map<Integer, Integer> hostPorts;
-    private final Duration probePeriod;
+    private final ContainerProbes probes;
     private final Duration killGrace;
 
     private String waitingReason = ContainerConfigException.CREATING;
@@ -47,9 +45,6 @@ final class ContainerRunner {
     private ContainerSnapshot.Termination terminated;
     private boolean ready;
     private boolean started;
-    private ProbeTracker startup;
-    private ProbeTracker readiness;
-    private ProbeTracker liveness;
     private boolean stopping;
     private ScheduledFuture<?> ticks;
     private ScheduledExecutorService executor;
@@ -67,9 +62,7 @@ final class ContainerRunner {
         this.spec = spec;
         this.starter = starter;
         this.backoff = backoff;
-        this.prober = prober;
-        this.hostPorts = hostPorts;
-        this.probePeriod = probePeriod;
+        this.probes = new ContainerProbes(spec, prober, hostPorts, probePeriod);
         this.killGrace = killGrace;
     }
 
@@ -81,7 +74,6 @@ final class ContainerRunner {
     private void tick() {
         try {
             var now = Instant.now();
-            ProcessState state;
             synchronized (this) {
                 if (stopping) {
                     return;
@@ -96,15 +88,22 @@ final class ContainerRunner {
                     exited(now);
                     return;
                 }
-                state = new ProcessState(started, startup, readiness, liveness);
             }
-            probe(state, now);
+            var verdict = probes.run(now);
+            synchronized (this) {
+                if (stopping || process == null) {
+                    return;
+                }
+                started = verdict.started();
+                ready = verdict.ready();
+                if (verdict.restart() != null) {
+                    restartUnhealthy(verdict.restart());
+                }
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "container " + spec.getName() + " of pod " + pod + ": " + e.getMessage(), e);
         }
     }
-
-    private record ProcessState(boolean started, ProbeTracker startup, ProbeTracker readiness, ProbeTracker liveness) {}
 
     private void launch(Instant now) {
         try {
@@ -113,10 +112,8 @@ final class ContainerRunner {
             waitingReason = null;
             waitingMessage = null;
             ready = false;
-            startup = tracker(spec.getStartupProbe(), ProbeTracker.Kind.STARTUP, now);
-            readiness = tracker(spec.getReadinessProbe(), ProbeTracker.Kind.READINESS, now);
-            liveness = tracker(spec.getLivenessProbe(), ProbeTracker.Kind.LIVENESS, now);
-            started = startup == null;
+            probes.reset(now);
+            started = false;
         } catch (ContainerConfigException e) {
             boolean pullAgain = ContainerConfigException.IMAGE_PULL.equals(e.reason())
                     && (ContainerConfigException.IMAGE_PULL.equals(waitingReason)
@@ -125,10 +122,6 @@ final class ContainerRunner {
             waitingMessage = e.getMessage();
             nextAttempt = now.plus(pullAgain ? Duration.ofSeconds(10) : CONFIG_RETRY);
         }
-    }
-
-    private ProbeTracker tracker(io.fabric8.kubernetes.api.model.Probe probe, ProbeTracker.Kind kind, Instant now) {
-        return probe == null ? null : new ProbeTracker(probe, kind, probePeriod, now);
     }
 
     private void exited(Instant now) {
@@ -149,46 +142,6 @@ final class ContainerRunner {
             waitingReason = "CrashLoopBackOff";
             waitingMessage =
                     "back-off " + delay.toSeconds() + "s restarting failed container=" + spec.getName() + " pod=" + pod;
-        }
-    }
-
-    private void probe(ProcessState state, Instant now) {
-        if (!state.started()) {
-            if (state.startup().due(now)) {
-                boolean ok = prober.check(state.startup().probe(), spec, hostPorts);
-                synchronized (this) {
-                    state.startup().record(ok, now);
-                    started = state.startup().passed();
-                    if (state.startup().failedOut(now)) {
-                        restartUnhealthy("startup probe failed");
-                    }
-                }
-            }
-            return;
-        }
-        boolean readyNow = true;
-        if (state.readiness() != null) {
-            if (state.readiness().due(now)) {
-                boolean ok = prober.check(state.readiness().probe(), spec, hostPorts);
-                synchronized (this) {
-                    state.readiness().record(ok, now);
-                }
-            }
-            readyNow = state.readiness().passed();
-        }
-        synchronized (this) {
-            if (!stopping && process != null) {
-                ready = readyNow;
-            }
-        }
-        if (state.liveness() != null && state.liveness().due(now)) {
-            boolean ok = prober.check(state.liveness().probe(), spec, hostPorts);
-            synchronized (this) {
-                state.liveness().record(ok, now);
-                if (state.liveness().failedOut(now)) {
-                    restartUnhealthy("liveness probe failed");
-                }
-            }
         }
     }
 

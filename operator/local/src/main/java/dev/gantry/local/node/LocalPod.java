@@ -111,7 +111,7 @@ final class LocalPod {
                 files,
                 memoryLimit(container));
         var plan = image.launch(request);
-        var log = services.logsDir().resolve(namespace + "_" + name + "_" + container.getName() + ".log");
+        var log = services.logs().of(namespace, name, container.getName());
         return ChildProcess.start(
                 name + "/" + container.getName(), plan.command(), plan.environment(), files.dir(), log);
     }

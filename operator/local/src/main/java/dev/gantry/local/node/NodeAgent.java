@@ -59,7 +59,7 @@ public final class NodeAgent implements AutoCloseable {
         runtime.build();
         this.services = new PodServices(
                 directory(config.stateDir().resolve("pods")),
-                directory(config.stateDir().resolve("logs")),
+                new PodLogFiles(directory(config.stateDir().resolve("logs"))),
                 directory(config.stateDir().resolve("volumes")),
                 new ImageCatalog(List.of(runtime, new RedisImage(config.redisServer()))),
                 new ClusterObjects(client),
@@ -81,18 +81,7 @@ public final class NodeAgent implements AutoCloseable {
 
     /** The output of a pod's container so far, as {@code kubectl logs} shows it; the only container when not named. */
     public java.util.Optional<String> log(String namespace, String pod, String container) {
-        var prefix = namespace + "_" + pod + "_";
-        try (var files = Files.list(services.logsDir())) {
-            var matching = files.filter(f -> f.getFileName().toString().startsWith(prefix))
-                    .filter(f -> container == null || f.getFileName().toString().equals(prefix + container + ".log"))
-                    .sorted()
-                    .toList();
-            return matching.isEmpty()
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(Files.readString(matching.get(0)));
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
+        return services.logs().read(namespace, pod, container);
     }
 
     /** The pods this node runs now, for tests and for people. */

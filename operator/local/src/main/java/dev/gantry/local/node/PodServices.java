@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /** What every local pod shares: the node's directories, images, Service proxies, probes and threads. */
 record PodServices(
         Path podsDir,
-        Path logsDir,
+        PodLogFiles logs,
         Path claimsDir,
         ImageCatalog images,
         ClusterObjects objects,
