@@ -23,7 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * fabric8's CRUD mock API server plus server-side apply, which it lacks: an apply creates the object or merges
  * into it by {@link ApplyMerge}, records the field manager's applied configuration and writes a
  * {@code managedFields} entry for it, and keeps the status unless the status subresource is applied. Every apply
- * is remembered, so tests can see which field manager applied what.
+ * is remembered, so tests can see which field manager applied what. {@link KubectlSupport} adds what kubectl
+ * needs (discovery, tables).
  */
 public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
 
@@ -35,6 +36,8 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
     private final List<Apply> applies = new CopyOnWriteArrayList<>();
 
     private final Map<String, java.util.concurrent.atomic.AtomicLong> requests = new ConcurrentHashMap<>();
+
+    private final KubectlSupport kubectl = new KubectlSupport(this::handleGet);
 
     /** One apply request as the server received it. */
     public record Apply(String path, String fieldManager, JsonNode body) {}
@@ -69,6 +72,11 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         return super.handleDelete(path);
     }
 
+    /** Serves {@code kubectl logs} from this source. */
+    public void servePodLogs(PodLogs logs) {
+        kubectl.servePodLogs(logs);
+    }
+
     public List<Apply> applies() {
         return List.copyOf(applies);
     }
@@ -86,7 +94,8 @@ public final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
         var method = contentType != null && contentType.startsWith(APPLY) ? "APPLY" : request.getMethod();
         requests.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet();
-        return super.dispatch(request);
+        var answer = kubectl.before(request);
+        return answer.isPresent() ? answer.get() : kubectl.after(request, super.dispatch(request));
     }
 
     private MockResponse apply(RecordedRequest request) {

@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.HashMap;
 /**
  * A fabric8 mock API server in CRUD mode with server-side apply, the ModelDeployment and ModelRollout CRDs
  * from {@code crds/} registered (so their status is a subresource) and stored (so the operator can look
- * them up), and a client for it.
+ * them up), and a client for it. It listens on loopback only, on a free port or a given one, and writes a
+ * kubeconfig for other processes (the operator, kubectl, the gantry CLI).
  */
 public final class MockApiServer implements AutoCloseable {
 
@@ -24,12 +26,23 @@ public final class MockApiServer implements AutoCloseable {
     private static final java.util.logging.Logger QUIET = quiet("io.fabric8.mockwebserver");
 
     private final ServerSideApplyDispatcher dispatcher = new ServerSideApplyDispatcher();
+    private final MockWebServer webServer = new MockWebServer();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
+    /** On a free loopback port. */
     public MockApiServer() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init();
+        this(0);
+    }
+
+    /**
+     * On {@code 127.0.0.1:port}; 0 picks a free port.
+     *
+     * @throws IllegalStateException when the port is taken
+     */
+    public MockApiServer(int port) {
+        server = new KubernetesMockServer(new Context(), webServer, new HashMap<>(), dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), port);
         client = server.createClient();
         for (var file : new String[] {"modeldeployments.gantry.dev.yaml", "modelrollouts.gantry.dev.yaml"}) {
             var crd = loadCrd(root().resolve("crds").resolve(file));
@@ -48,6 +61,39 @@ public final class MockApiServer implements AutoCloseable {
 
     public String url() {
         return client.getConfiguration().getMasterUrl();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /**
+     * Writes a kubeconfig whose current context points at this server, for kubectl, the gantry CLI and the
+     * operator ({@code KUBECONFIG=file}). The server has no authentication: the user entry is empty.
+     */
+    public Path writeKubeconfig(Path file, String namespace) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, Kubeconfig.render("http://127.0.0.1:" + port(), namespace));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serves {@code kubectl logs} (the pods' {@code log} subresource) from this source. */
+    public void servePodLogs(PodLogs logs) {
+        dispatcher.servePodLogs(logs);
+    }
+
+    /**
+     * Drops the requests the mock web server records for tests' {@code takeRequest()}; a long-running server calls
+     * this now and then, or the record grows without bound.
+     */
+    public void forgetRecordedRequests() {
+        webServer.reset();
     }
 
     /** Makes Gateway API look installed, as its CRD does in a cluster. */
