@@ -139,7 +139,7 @@ import java.util.List;
 @RBACRule(
         apiGroups = "gantry.dev",
         resources = "modelrollouts",
-        verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH})
+        verbs = {RBACVerbs.LIST, RBACVerbs.WATCH})
 @RBACRule(apiGroups = "apiextensions.k8s.io", resources = "customresourcedefinitions", verbs = RBACVerbs.GET)
 // Leader election (OperatorBeans): the Lease (fabric8 renews it with a patch), and the permission check
 // java-operator-sdk makes before using it. OperatorPermissionsTest holds these rules against the calls made.

@@ -31,14 +31,9 @@ import java.util.stream.Collectors;
  * Deployments, pods and router objects when it decides; writes only the rollout's own status.
  */
 @ControllerConfiguration(name = ModelRolloutReconciler.NAME, generationAwareEventProcessing = false)
-@RBACRule(
-        apiGroups = "apps",
-        resources = "deployments",
-        verbs = {RBACVerbs.GET, RBACVerbs.LIST})
-@RBACRule(
-        apiGroups = "",
-        resources = "pods",
-        verbs = {RBACVerbs.GET, RBACVerbs.LIST})
+// Read at each reconcile, never cached: the target's Deployments and the candidate's pods (lists only).
+@RBACRule(apiGroups = "apps", resources = "deployments", verbs = RBACVerbs.LIST)
+@RBACRule(apiGroups = "", resources = "pods", verbs = RBACVerbs.LIST)
 @RBACRule(apiGroups = "", resources = "services", verbs = RBACVerbs.GET)
 @RBACRule(apiGroups = "networking.k8s.io", resources = "ingresses", verbs = RBACVerbs.GET)
 @RBACRule(apiGroups = "gateway.networking.k8s.io", resources = "httproutes", verbs = RBACVerbs.GET)
@@ -48,7 +43,13 @@ import java.util.stream.Collectors;
 @RBACRule(
         apiGroups = "gantry.dev",
         resources = "modeldeployments",
-        verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH})
+        verbs = {RBACVerbs.LIST, RBACVerbs.WATCH})
+// Removing the one-shot control annotations (promote, abort, retry) once acted on: a JSON patch, never an update
+// (fabric8 reads the object back first).
+@RBACRule(
+        apiGroups = "gantry.dev",
+        resources = "modelrollouts",
+        verbs = {RBACVerbs.GET, RBACVerbs.PATCH})
 public class ModelRolloutReconciler implements Reconciler<ModelRollout> {
 
     public static final String NAME = "modelrollout";

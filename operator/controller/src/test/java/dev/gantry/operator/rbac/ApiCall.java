@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param namespace {@code null} for cluster-scoped objects and for requests across all namespaces
  * @param name {@code null} for collections
  */
-record ApiCall(String verb, String group, String resource, String namespace, String name) {
+public record ApiCall(String verb, String group, String resource, String namespace, String name) {
 
     private static final String APPLY = "application/apply-patch+yaml";
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * interceptors no response code, so the recorder asks the API server (through a client it does not record) whether
  * the object exists before the apply goes out.
  */
-final class ApiCallRecorder implements Interceptor {
+public final class ApiCallRecorder implements Interceptor {
 
     private static final String APPLY = "application/apply-patch+yaml";
 
@@ -24,7 +24,7 @@ final class ApiCallRecorder implements Interceptor {
     private final KubernetesClient probe;
 
     /** @param probe an unrecorded client of the same API server */
-    ApiCallRecorder(KubernetesClient probe) {
+    public ApiCallRecorder(KubernetesClient probe) {
         this.probe = probe;
     }
 
@@ -45,7 +45,7 @@ final class ApiCallRecorder implements Interceptor {
         return probe.raw(url) != null;
     }
 
-    Set<ApiCall> calls() {
+    public Set<ApiCall> calls() {
         return Set.copyOf(calls);
     }
 }

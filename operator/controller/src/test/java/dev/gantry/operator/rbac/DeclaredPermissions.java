@@ -1,5 +1,6 @@
 package dev.gantry.operator.rbac;
 
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,28 +15,28 @@ import java.util.regex.Pattern;
  * per scope, API group, resource and verb, each with the controllers that declared it (the comment after the rule).
  * The file is generated in one fixed shape (see its header), which is what this reads.
  */
-final class DeclaredPermissions {
+public final class DeclaredPermissions {
 
-    static final String RESOURCE = "META-INF/gantry/operator-permissions.yaml";
+    public static final String RESOURCE = "META-INF/gantry/operator-permissions.yaml";
 
     private static final Pattern SCOPE = Pattern.compile("^(\\w+):$");
     private static final Pattern RULE =
             Pattern.compile("^ {2}- \\{apiGroups: \\[(.*)], resources: \\[(.*)], verbs: \\[(.*)]}(?:\\s+#\\s*(.*))?$");
 
     /** Where a grant applies: see the file's header. */
-    enum Scope {
+    public enum Scope {
         watchedNamespaces,
         clusterScoped,
         leaseNamespace
     }
 
-    record Grant(Scope scope, String group, String resource, String verb, Set<String> controllers) {
+    public record Grant(Scope scope, String group, String resource, String verb, Set<String> controllers) {
         /** The grant a call needs; which controller made the call does not matter for what it may do. */
-        Grant(Scope scope, String group, String resource, String verb) {
+        public Grant(Scope scope, String group, String resource, String verb) {
             this(scope, group, resource, verb, Set.of());
         }
 
-        boolean sameAs(Grant other) {
+        public boolean sameAs(Grant other) {
             return scope == other.scope
                     && group.equals(other.group)
                     && resource.equals(other.resource)
@@ -50,7 +51,7 @@ final class DeclaredPermissions {
 
     private DeclaredPermissions() {}
 
-    static Set<Grant> load() {
+    public static Set<Grant> load() {
         String text;
         try (var in = DeclaredPermissions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -78,6 +79,21 @@ final class DeclaredPermissions {
                 }
             } else if (!line.startsWith("#") && !line.isBlank()) {
                 throw new IllegalStateException(RESOURCE + " has a line this reader does not know: " + line);
+            }
+        }
+        return grants;
+    }
+
+    /** What a reconciler declares with {@code @RBACRule}, as grants in the watched namespaces. */
+    public static Set<Grant> annotatedOn(Class<?> reconciler) {
+        var grants = new LinkedHashSet<Grant>();
+        for (var rule : reconciler.getAnnotationsByType(RBACRule.class)) {
+            for (var group : rule.apiGroups()) {
+                for (var resource : rule.resources()) {
+                    for (var verb : rule.verbs()) {
+                        grants.add(new Grant(Scope.watchedNamespaces, group, resource, verb));
+                    }
+                }
             }
         }
         return grants;

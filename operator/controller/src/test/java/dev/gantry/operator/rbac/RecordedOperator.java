@@ -2,9 +2,9 @@ package dev.gantry.operator.rbac;
 
 import dev.gantry.operator.modeldeployment.ModelDeploymentReconciler;
 import dev.gantry.operator.modeldeployment.ReconcilerSettings;
+import dev.gantry.operator.modelrollout.RolloutTrafficSource;
 import dev.gantry.operator.render.OperatorDefaults;
 import dev.gantry.operator.testing.MockApiServer;
-import dev.gantry.operator.traffic.TrafficSplitSource;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -47,7 +47,7 @@ final class RecordedOperator implements AutoCloseable {
                         .withRetryPeriod(Duration.ofMillis(500))
                         .buildForTest(false)));
         operator.register(
-                new ModelDeploymentReconciler(settings, Clock.systemUTC(), TrafficSplitSource.NONE, client),
+                new ModelDeploymentReconciler(settings, Clock.systemUTC(), new RolloutTrafficSource(), client),
                 overrider -> overrider.settingNamespaces(watched));
         operator.start();
         return new RecordedOperator(operator, client);
