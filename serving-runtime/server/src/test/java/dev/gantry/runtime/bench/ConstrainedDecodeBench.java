@@ -61,8 +61,7 @@ class ConstrainedDecodeBench {
             }
             for (int streams : new int[] {1, 16}) {
                 Map<Scenario, Result> results = interleaved(server, scenarios, streams);
-                System.out.printf(
-                        "%n%d concurrent stream(s), %d runs per scenario, interleaved%n", streams, REPEATS);
+                System.out.printf("%n%d concurrent stream(s), %d runs per scenario, interleaved%n", streams, REPEATS);
                 System.out.printf(
                         "%-30s %7s %9s %9s %9s %9s %9s %9s %9s%n",
                         "scenario",

@@ -31,7 +31,8 @@ class ConstraintEngineUnavailableTest {
     @BeforeAll
     static void start() throws IOException {
         Path model = TestServer.modelDir();
-        ObjectNode tokenizer = (ObjectNode) Http.JSON.readTree(model.resolve("tokenizer.json").toFile());
+        ObjectNode tokenizer =
+                (ObjectNode) Http.JSON.readTree(model.resolve("tokenizer.json").toFile());
         tokenizer
                 .withArray("added_tokens")
                 .addObject()
