@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -B -o -pl serving-runtime/server -am verify -Dgantry.bench=true -Dtest=ConstrainedDecodeBench \
- *     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dspotless.check.skip=true
+ *     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs
  * </pre>
  */
 class ConstrainedDecodeBench {
