@@ -105,14 +105,7 @@ public final class RuntimeServer {
         ResponseCache cache =
                 redis == null ? ResponseCache.NONE : new RedisResponseCache(redis, metrics, config.cacheTtl());
         endpoints.set(EndpointAssembly.build(
-                config,
-                engine,
-                modelName,
-                cache,
-                redis != null,
-                metrics,
-                constraints,
-                compileExecutor));
+                config, engine, modelName, cache, redis != null, metrics, constraints, compileExecutor));
         lifecycle.markReady();
         LOG.info(
                 "ready: model '{}' ({} on {}, context {}), port {}, revision {}, loaded and warmed up in {}s",

@@ -11,13 +11,12 @@ final class ConstraintErrors {
         if (e.pointer() != null && !message.contains("(at ")) {
             message += " (at " + (e.pointer().isEmpty() ? "/" : e.pointer()) + ")";
         }
-        String problem =
-                switch (e.reason()) {
-                    case UNSUPPORTED -> " uses a feature this server cannot enforce: ";
-                    case LIMIT_EXCEEDED -> " is too large: ";
-                    case EMPTY_LANGUAGE -> " allows no output: ";
-                    default -> " is invalid: ";
-                };
+        String problem = switch (e.reason()) {
+            case UNSUPPORTED -> " uses a feature this server cannot enforce: ";
+            case LIMIT_EXCEEDED -> " is too large: ";
+            case EMPTY_LANGUAGE -> " allows no output: ";
+            default -> " is invalid: ";
+        };
         return new ConstraintException(400, spec.param(), subject(spec) + problem + message);
     }
 

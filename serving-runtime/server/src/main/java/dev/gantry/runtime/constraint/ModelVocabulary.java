@@ -37,8 +37,8 @@ public final class ModelVocabulary {
             throw new IllegalStateException("the tokenizer has " + read.tokens().length
                     + " tokens but the model's vocab_size is " + model.vocabSize());
         }
-        int[] eos = model.endOfSequenceIds().stream().mapToInt(Integer::intValue).toArray();
+        int[] eos =
+                model.endOfSequenceIds().stream().mapToInt(Integer::intValue).toArray();
         return Vocabulary.of(Arrays.asList(read.tokens()), read.excluded(), eos).withSize(model.vocabSize());
     }
-
 }

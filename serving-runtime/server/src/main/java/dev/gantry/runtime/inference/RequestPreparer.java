@@ -98,11 +98,13 @@ public final class RequestPreparer {
     private static void checkConstraintFields(SamplingFields fields, ConstraintSpec constraint) {
         if (constraint != null && fields.ignoreEos()) {
             throw ApiException.invalid(
-                    "ignore_eos", "ignore_eos cannot be used with a constraint: the constraint decides where the output ends");
+                    "ignore_eos",
+                    "ignore_eos cannot be used with a constraint: the constraint decides where the output ends");
         }
         if (constraint == null && fields.closeAtLimit()) {
             throw ApiException.invalid(
-                    "close_at_limit", "close_at_limit applies to constrained output only; this request has no constraint");
+                    "close_at_limit",
+                    "close_at_limit applies to constrained output only; this request has no constraint");
         }
     }
 

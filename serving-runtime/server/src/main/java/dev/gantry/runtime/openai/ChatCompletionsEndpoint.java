@@ -76,7 +76,9 @@ public final class ChatCompletionsEndpoint extends InferenceEndpoint {
                 "messages",
                 sampling,
                 JsonWhitespaceOption.apply(
-                        ResponseFormats.parse(body.get("response_format")), body.get("json_whitespace"), "json_whitespace"),
+                        ResponseFormats.parse(body.get("response_format")),
+                        body.get("json_whitespace"),
+                        "json_whitespace"),
                 stream,
                 OpenAiStreams.includeUsage(f, stream));
     }

@@ -67,7 +67,9 @@ public final class CompletionsEndpoint extends InferenceEndpoint {
                 "prompt",
                 sampling,
                 JsonWhitespaceOption.apply(
-                        ResponseFormats.parse(body.get("response_format")), body.get("json_whitespace"), "json_whitespace"),
+                        ResponseFormats.parse(body.get("response_format")),
+                        body.get("json_whitespace"),
+                        "json_whitespace"),
                 stream,
                 OpenAiStreams.includeUsage(f, stream));
     }

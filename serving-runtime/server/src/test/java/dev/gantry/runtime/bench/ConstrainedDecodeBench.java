@@ -86,8 +86,7 @@ class ConstrainedDecodeBench {
                         i -> withSchema(completion(i), OBJECT_SCHEMA).put("close_at_limit", true)));
     }
 
-    private static final String OBJECT_SCHEMA =
-            """
+    private static final String OBJECT_SCHEMA = """
             {"type": "object", "properties": {
               "title": {"type": "string", "maxLength": 60},
               "characters": {"type": "array", "items": {"type": "object", "properties": {

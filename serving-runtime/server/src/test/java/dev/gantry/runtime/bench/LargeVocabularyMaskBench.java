@@ -43,8 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class LargeVocabularyMaskBench {
     private static final int STEPS = 300;
-    private static final String SCHEMA =
-            """
+    private static final String SCHEMA = """
             {"type": "object", "properties": {
               "id": {"type": "string", "format": "uuid"},
               "customer": {"type": "object", "properties": {"name": {"type": "string", "maxLength": 40},
@@ -61,13 +60,14 @@ class LargeVocabularyMaskBench {
         assumeTrue(Boolean.getBoolean("gantry.bench"), "run with -Dgantry.bench=true");
         Path dir = Paths.get(System.getProperty("gantry.llama3.dir", "../../.cache/tokenizers/llama3"));
         assumeTrue(Files.isDirectory(dir), "fetch the Llama 3 tokenizer first: " + dir.toAbsolutePath());
-        System.out.println("load before: " + Files.readString(Paths.get("/proc/loadavg")).trim());
+        System.out.println(
+                "load before: " + Files.readString(Paths.get("/proc/loadavg")).trim());
         Vocabulary vocabulary = Vocabulary.fromTokenizerJson(dir);
         dev.gantry.constraints.ConstraintCompiler.warmUp(vocabulary);
         LibraryConstraintCompiler compiler =
                 new LibraryConstraintCompiler(vocabulary, new RuntimeMetrics("bench", "none", "dev"));
-        CompiledConstraint constraint = compiler.compile(
-                ConstraintSpec.jsonSchema(Http.json(SCHEMA), "schema"), Duration.ofSeconds(30));
+        CompiledConstraint constraint =
+                compiler.compile(ConstraintSpec.jsonSchema(Http.json(SCHEMA), "schema"), Duration.ofSeconds(30));
         AtomicLong maskNanos = new AtomicLong();
         AtomicLong masks = new AtomicLong();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager(Device.cpu())) {
@@ -75,7 +75,8 @@ class LargeVocabularyMaskBench {
                 maskNanos.addAndGet(nanos);
                 masks.incrementAndGet();
             });
-            System.out.printf("Llama 3 vocabulary (%d ids), %d sampling steps per row count%n", vocabulary.size(), STEPS);
+            System.out.printf(
+                    "Llama 3 vocabulary (%d ids), %d sampling steps per row count%n", vocabulary.size(), STEPS);
             System.out.printf(
                     "%6s %16s %16s %16s %18s %18s%n",
                     "rows", "plain step ms", "masked step ms", "added ms", "mask fill µs/row", "engine µs/row");
@@ -92,7 +93,8 @@ class LargeVocabularyMaskBench {
                         rows, plain, masked, addedMs, fillMicros, addedMs * 1e3 / rows - fillMicros);
             }
         }
-        System.out.println("load after: " + Files.readString(Paths.get("/proc/loadavg")).trim());
+        System.out.println(
+                "load after: " + Files.readString(Paths.get("/proc/loadavg")).trim());
     }
 
     /** Mean milliseconds per sampling step of {@code rows} rows, masked by {@code constraint} when given. */

@@ -35,8 +35,7 @@ import org.junit.jupiter.api.Test;
  * and stop strings, and the constraint metrics.
  */
 class ConstrainedGenerationTest {
-    private static final JsonNode PERSON = Http.json(
-            """
+    private static final JsonNode PERSON = Http.json("""
             {"type": "object",
              "properties": {"name": {"type": "string", "maxLength": 12},
                             "age": {"type": "integer", "minimum": 0, "maximum": 120},
@@ -167,7 +166,11 @@ class ConstrainedGenerationTest {
         try (StreamResponse<Completion> stream = client.completions().createStreaming(params)) {
             List<Completion> chunks = stream.stream().toList();
             chunks.forEach(chunk -> chunk.choices().forEach(c -> streamed.append(c.text())));
-            finish = chunks.get(chunks.size() - 1).choices().get(0).finishReason().toString();
+            finish = chunks.get(chunks.size() - 1)
+                    .choices()
+                    .get(0)
+                    .finishReason()
+                    .toString();
         }
 
         assertThat(streamed.toString()).isEqualTo(whole);
@@ -179,7 +182,10 @@ class ConstrainedGenerationTest {
     void anOutputCutByMaxTokensIsLengthAndTruncatedUnlessClosedAtTheLimit() {
         MetricsScrape before = scrape();
 
-        CompletionChoice cut = client.completions().create(storyCompletion(20).build()).choices().get(0);
+        CompletionChoice cut = client.completions()
+                .create(storyCompletion(20).build())
+                .choices()
+                .get(0);
         CompletionChoice closed = client.completions()
                 .create(storyCompletion(20)
                         .putAdditionalBodyProperty("close_at_limit", JsonValue.from(true))
@@ -190,12 +196,22 @@ class ConstrainedGenerationTest {
         assertThat(cut.finishReason()).isEqualTo(CompletionChoice.FinishReason.LENGTH);
         assertThat(cut.text()).startsWith("{").doesNotEndWith("}");
         assertThat(closed.finishReason()).isEqualTo(CompletionChoice.FinishReason.STOP);
-        assertThat(new SchemaOracle(STORY).problems(closed.text())).as(closed.text()).isEmpty();
+        assertThat(new SchemaOracle(STORY).problems(closed.text()))
+                .as(closed.text())
+                .isEmpty();
         assertThat(closed.text()).startsWith(cut.text().substring(0, 8)); // same greedy start, then closed
         MetricsScrape after = scrape();
-        assertThat(delta(before, after, "gantry_structured_outputs_total", Map.of("kind", "json_schema", "result", "truncated")))
+        assertThat(delta(
+                        before,
+                        after,
+                        "gantry_structured_outputs_total",
+                        Map.of("kind", "json_schema", "result", "truncated")))
                 .isEqualTo(1);
-        assertThat(delta(before, after, "gantry_structured_outputs_total", Map.of("kind", "json_schema", "result", "valid")))
+        assertThat(delta(
+                        before,
+                        after,
+                        "gantry_structured_outputs_total",
+                        Map.of("kind", "json_schema", "result", "valid")))
                 .isEqualTo(1);
     }
 
@@ -212,7 +228,9 @@ class ConstrainedGenerationTest {
         List<String> second = contents(client.chat().completions().create(params));
 
         assertThat(first).hasSize(4).isEqualTo(second);
-        assertThat(first).allSatisfy(c -> assertThat(new SchemaOracle(PERSON).problems(c)).as(c).isEmpty());
+        assertThat(first)
+                .allSatisfy(c ->
+                        assertThat(new SchemaOracle(PERSON).problems(c)).as(c).isEmpty());
         assertThat(first.stream().distinct().count()).isGreaterThan(1);
     }
 
@@ -242,11 +260,21 @@ class ConstrainedGenerationTest {
         ObjectNode anyJson = constraint("json");
         ObjectNode closing = greedy(40).put("close_at_limit", true);
 
-        String chosen = Generate.ok(server, Generate.body("The dog was", choice, greedy(10))).get("text").asText();
-        String matched = Generate.ok(server, Generate.body("Tom", regex, greedy(20))).get("text").asText();
-        String person = Generate.ok(server, Generate.body("Lily", schema, greedy(60))).get("text").asText();
-        String parsed = Generate.ok(server, Generate.body("A list", grammar, greedy(40))).get("text").asText();
-        String json = Generate.ok(server, Generate.body("Data", anyJson, closing)).get("text").asText();
+        String chosen = Generate.ok(server, Generate.body("The dog was", choice, greedy(10)))
+                .get("text")
+                .asText();
+        String matched = Generate.ok(server, Generate.body("Tom", regex, greedy(20)))
+                .get("text")
+                .asText();
+        String person = Generate.ok(server, Generate.body("Lily", schema, greedy(60)))
+                .get("text")
+                .asText();
+        String parsed = Generate.ok(server, Generate.body("A list", grammar, greedy(40)))
+                .get("text")
+                .asText();
+        String json = Generate.ok(server, Generate.body("Data", anyJson, closing))
+                .get("text")
+                .asText();
 
         assertThat(chosen).isIn("happy", "sad", "hungry");
         assertThat(matched).matches("[A-Z][a-z]{2,6} is [0-9]{1,2}");
@@ -285,7 +313,9 @@ class ConstrainedGenerationTest {
     void aStopStringThatCutsAConstrainedOutputCountsAsTruncated() {
         ObjectNode regex = constraint("regex").put("pattern", "[a-z]+ [a-z]+ [a-z]+");
         ObjectNode parameters = greedy(30).put("close_at_limit", true);
-        String full = Generate.ok(server, Generate.body("Tom", regex, parameters)).get("text").asText();
+        String full = Generate.ok(server, Generate.body("Tom", regex, parameters))
+                .get("text")
+                .asText();
         MetricsScrape before = scrape();
 
         parameters.putArray("stop").add(" ");
@@ -293,7 +323,11 @@ class ConstrainedGenerationTest {
 
         assertThat(cut.get("text").asText()).isEqualTo(full.substring(0, full.indexOf(' ')));
         assertThat(cut.get("finish_reason").asText()).isEqualTo("stop");
-        assertThat(delta(before, scrape(), "gantry_structured_outputs_total", Map.of("kind", "regex", "result", "truncated")))
+        assertThat(delta(
+                        before,
+                        scrape(),
+                        "gantry_structured_outputs_total",
+                        Map.of("kind", "regex", "result", "truncated")))
                 .isEqualTo(1);
     }
 

@@ -49,9 +49,8 @@ class ConstraintErrorsTest {
     }
 
     private static ChatCompletionCreateParams.Builder chatWithSchema(Map<String, Object> schema, Boolean strict) {
-        ResponseFormatJsonSchema.JsonSchema.Builder format = ResponseFormatJsonSchema.JsonSchema.builder()
-                .name("answer")
-                .schema(JsonValue.from(schema));
+        ResponseFormatJsonSchema.JsonSchema.Builder format =
+                ResponseFormatJsonSchema.JsonSchema.builder().name("answer").schema(JsonValue.from(schema));
         if (strict != null) {
             format.strict(strict);
         }
@@ -67,12 +66,23 @@ class ConstraintErrorsTest {
 
     private static final Map<String, Object> UNIQUE_TAGS = Map.of(
             "type", "object",
-            "properties", Map.of("tags", Map.of("type", "array", "items", Map.of("enum", java.util.List.of("a", "b")), "uniqueItems", true)),
+            "properties",
+                    Map.of(
+                            "tags",
+                            Map.of(
+                                    "type",
+                                    "array",
+                                    "items",
+                                    Map.of("enum", java.util.List.of("a", "b")),
+                                    "uniqueItems",
+                                    true)),
             "required", java.util.List.of("tags"));
 
     @Test
     void aKeywordThatCannotBeEnforcedIsRefusedWithItsPointerUnlessStrictIsFalse() {
-        assertThatThrownBy(() -> client.chat().completions().create(chatWithSchema(UNIQUE_TAGS, true).build()))
+        assertThatThrownBy(() -> client.chat()
+                        .completions()
+                        .create(chatWithSchema(UNIQUE_TAGS, true).build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertThat(e.code()).contains("invalid_constraint");
                     assertThat(e.param()).contains("response_format.json_schema.schema");
@@ -96,19 +106,24 @@ class ConstraintErrorsTest {
     void anUnknownKeywordIsRefusedByName() {
         Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("a", Map.of("frobnicate", 1)));
 
-        assertThatThrownBy(() -> client.chat().completions().create(chatWithSchema(schema, null).build()))
-                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage())
-                        .contains("frobnicate")
-                        .contains("/properties/a/frobnicate"));
+        assertThatThrownBy(() -> client.chat()
+                        .completions()
+                        .create(chatWithSchema(schema, null).build()))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class,
+                        e -> assertThat(e.getMessage()).contains("frobnicate").contains("/properties/a/frobnicate"));
     }
 
     @Test
     void aSchemaThatAllowsNothingIsRefused() {
         Map<String, Object> schema = Map.of("type", "integer", "minimum", 5, "maximum", 3);
 
-        assertThatThrownBy(() -> client.chat().completions().create(chatWithSchema(schema, true).build()))
-                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage())
-                        .contains("allows no output"));
+        assertThatThrownBy(() -> client.chat()
+                        .completions()
+                        .create(chatWithSchema(schema, true).build()))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class,
+                        e -> assertThat(e.getMessage()).contains("allows no output"));
     }
 
     @Test
@@ -152,17 +167,22 @@ class ConstraintErrorsTest {
         JsonNode lookAhead = error(regex("a(?=b)"), 400);
 
         assertThat(backReference.get("param").asText()).isEqualTo("constraint.pattern");
-        assertThat(backReference.get("message").asText()).contains("back-reference").contains("offset");
+        assertThat(backReference.get("message").asText())
+                .contains("back-reference")
+                .contains("offset");
         assertThat(lookAhead.get("message").asText()).contains("look");
     }
 
     @Test
     void grammarErrorsNameTheRule() {
-        JsonNode leftRecursive = error(grammar("root ::= list\\nlist ::= list \\\",\\\" item | item\\nitem ::= [a-z]"), 400);
+        JsonNode leftRecursive =
+                error(grammar("root ::= list\\nlist ::= list \\\",\\\" item | item\\nitem ::= [a-z]"), 400);
         JsonNode undefined = error(grammar("root ::= greeting \\\"!\\\""), 400);
 
         assertThat(leftRecursive.get("param").asText()).isEqualTo("constraint.grammar");
-        assertThat(leftRecursive.get("message").asText()).contains("left recursion").contains("list -> list");
+        assertThat(leftRecursive.get("message").asText())
+                .contains("left recursion")
+                .contains("list -> list");
         assertThat(undefined.get("message").asText()).contains("greeting");
     }
 
@@ -171,11 +191,13 @@ class ConstraintErrorsTest {
         ObjectNode choice = Http.JSON.createObjectNode().put("type", "choice");
         choice.putArray("choices").add("yes").add("no");
 
-        JsonNode ignoreEos = error(Generate.post(server, Generate.body("Zoo", choice, greedy().put("ignore_eos", true))), 400);
+        JsonNode ignoreEos =
+                error(Generate.post(server, Generate.body("Zoo", choice, greedy().put("ignore_eos", true))), 400);
         JsonNode closeWithout =
                 error(Generate.post(server, Generate.body("Zoo", null, greedy().put("close_at_limit", true))), 400);
-        JsonNode whitespaceOnChoice =
-                error(Generate.post(server, Generate.body("Zoo", choice.deepCopy().put("whitespace", "compact"), greedy())), 400);
+        JsonNode whitespaceOnChoice = error(
+                Generate.post(server, Generate.body("Zoo", choice.deepCopy().put("whitespace", "compact"), greedy())),
+                400);
 
         assertThat(ignoreEos.get("param").asText()).isEqualTo("ignore_eos");
         assertThat(closeWithout.get("param").asText()).isEqualTo("close_at_limit");
@@ -184,14 +206,20 @@ class ConstraintErrorsTest {
 
     @Test
     void aBadResponseFormatNameOrStrictFlagIsRefused() {
-        String badName = "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": {\"type\": \"json_schema\","
-                + " \"json_schema\": {\"name\": \"no spaces allowed\", \"schema\": {\"type\": \"object\"}}}}";
-        String badStrict = "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": {\"type\": \"json_schema\","
-                + " \"json_schema\": {\"name\": \"x\", \"strict\": \"yes\", \"schema\": {\"type\": \"object\"}}}}";
+        String badName =
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": {\"type\": \"json_schema\","
+                        + " \"json_schema\": {\"name\": \"no spaces allowed\", \"schema\": {\"type\": \"object\"}}}}";
+        String badStrict =
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": {\"type\": \"json_schema\","
+                        + " \"json_schema\": {\"name\": \"x\", \"strict\": \"yes\", \"schema\": {\"type\": \"object\"}}}}";
 
-        assertThat(error(Http.post(server.baseUrl() + "/v1/chat/completions", badName), 400).get("param").asText())
+        assertThat(error(Http.post(server.baseUrl() + "/v1/chat/completions", badName), 400)
+                        .get("param")
+                        .asText())
                 .isEqualTo("response_format.json_schema.name");
-        assertThat(error(Http.post(server.baseUrl() + "/v1/chat/completions", badStrict), 400).get("param").asText())
+        assertThat(error(Http.post(server.baseUrl() + "/v1/chat/completions", badStrict), 400)
+                        .get("param")
+                        .asText())
                 .isEqualTo("response_format.json_schema.strict");
     }
 
@@ -202,11 +230,14 @@ class ConstraintErrorsTest {
         error(regex("(a)\\\\1"), 400);
 
         MetricsScrape after = scrape();
-        assertThat(delta(before, after, "gantry_constrained_requests_total", Map.of("kind", "regex"))).isEqualTo(1);
-        assertThat(delta(before, after, "gantry_constraint_compile_seconds_count", Map.of("kind", "regex"))).isZero();
+        assertThat(delta(before, after, "gantry_constrained_requests_total", Map.of("kind", "regex")))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "gantry_constraint_compile_seconds_count", Map.of("kind", "regex")))
+                .isZero();
         assertThat(delta(before, after, "gantry_requests_total", Map.of("endpoint", "generate", "status", "400")))
                 .isEqualTo(1);
-        assertThat(delta(before, after, "gantry_generated_tokens_total", Map.of())).isZero();
+        assertThat(delta(before, after, "gantry_generated_tokens_total", Map.of()))
+                .isZero();
     }
 
     private static ObjectNode greedy() {
@@ -216,13 +247,15 @@ class ConstraintErrorsTest {
     private static HttpResponse<String> regex(String escapedPattern) {
         return Http.post(
                 server.baseUrl() + "/generate",
-                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"regex\", \"pattern\": \"" + escapedPattern + "\"}}");
+                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"regex\", \"pattern\": \"" + escapedPattern
+                        + "\"}}");
     }
 
     private static HttpResponse<String> grammar(String escapedGrammar) {
         return Http.post(
                 server.baseUrl() + "/generate",
-                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"grammar\", \"grammar\": \"" + escapedGrammar + "\"}}");
+                "{\"prompt\": \"Zoo\", \"constraint\": {\"type\": \"grammar\", \"grammar\": \"" + escapedGrammar
+                        + "\"}}");
     }
 
     private static JsonNode error(HttpResponse<String> response, int status) {

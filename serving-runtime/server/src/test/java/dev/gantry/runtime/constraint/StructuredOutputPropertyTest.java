@@ -138,7 +138,9 @@ class StructuredOutputPropertyTest {
 
         for (Output output : outputs) {
             if (output.finished()) {
-                assertThat(Pattern.compile(output.constraint()).matcher(output.text()).matches())
+                assertThat(Pattern.compile(output.constraint())
+                                .matcher(output.text())
+                                .matches())
                         .as("/%s/ matches %s", output.constraint(), output.text())
                         .isTrue();
             }
@@ -156,7 +158,8 @@ class StructuredOutputPropertyTest {
 
         List<Output> outputs = runAll(grammars.size() * 3, i -> {
             String gbnf = grammars.get(i / 3).getValue();
-            ObjectNode constraint = Http.JSON.createObjectNode().put("type", "grammar").put("grammar", gbnf);
+            ObjectNode constraint =
+                    Http.JSON.createObjectNode().put("type", "grammar").put("grammar", gbnf);
             return List.of(generate(gbnf, constraint, i, 60));
         });
 
@@ -193,7 +196,9 @@ class StructuredOutputPropertyTest {
     /** Choice lists with shared prefixes, one choice a prefix of another, spaces and non-ASCII text. */
     private static List<List<String>> choiceLists() {
         Random random = new Random(7);
-        String[] words = {"yes", "yesterday", "no", "none", "maybe", "Lily", "Lily and Tom", " the dog", "été", "東京", "a"};
+        String[] words = {
+            "yes", "yesterday", "no", "none", "maybe", "Lily", "Lily and Tom", " the dog", "été", "東京", "a"
+        };
         List<List<String>> lists = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             List<String> shuffled = new ArrayList<>(List.of(words));
@@ -209,7 +214,8 @@ class StructuredOutputPropertyTest {
         ObjectNode parameters = Generate.parameters(maxTokens, 0.7 + (i % 4) * 0.2, 500L + i);
         parameters.put("close_at_limit", close);
         JsonNode answer = Generate.ok(server, Generate.body("Once upon a time", constraint, parameters));
-        return new Output(label, answer.get("text").asText(), answer.get("finish_reason").asText(), close);
+        return new Output(
+                label, answer.get("text").asText(), answer.get("finish_reason").asText(), close);
     }
 
     private interface Job {

@@ -149,7 +149,8 @@ class MetricsContractTest {
                 .isEqualTo(1);
         assertThat(scrape.value("gantry_constraint_compile_seconds_count", Map.of("kind", "regex")))
                 .isEqualTo(1);
-        assertThat(scrape.value("gantry_constraint_mask_seconds_count", Map.of())).isEqualTo(1);
+        assertThat(scrape.value("gantry_constraint_mask_seconds_count", Map.of()))
+                .isEqualTo(1);
         assertThat(scrape.value("gantry_build_info", Map.of())).isEqualTo(1);
         assertThat(scrape.value("gantry_model_load_seconds", Map.of())).isGreaterThan(0);
     }

@@ -19,7 +19,6 @@ import com.openai.models.models.Model;
 import dev.gantry.runtime.support.Clients;
 import dev.gantry.runtime.support.TestServer;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
