@@ -94,7 +94,8 @@ class LocalModeIT {
                 "{\"prompt\": \"The cat was\", \"constraint\": {\"type\": \"choice\", \"choices\": [\"happy\", \"sad\"]}}",
                 null);
         var schema = Completions.post(cluster.gatewayUrl(), "/v1/chat/completions", """
-                {"messages": [{"role": "user", "content": "Tell me about a cat"}], "max_tokens": 60,
+                {"messages": [{"role": "user", "content": "Tell me about a cat"}], "max_tokens": 30,
+                 "json_whitespace": "compact",
                  "response_format": {"type": "json_schema", "json_schema": {"name": "cat", "strict": true,
                    "schema": {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}},
                               "required": ["mood"], "additionalProperties": false}}}}""", null);
@@ -108,6 +109,13 @@ class LocalModeIT {
                 .path("message")
                 .path("content")
                 .asText();
+        assertThat(JSON.readTree(schema.body())
+                        .path("choices")
+                        .get(0)
+                        .path("finish_reason")
+                        .asText())
+                .as("the JSON object closed within max_tokens: %s", content)
+                .isEqualTo("stop");
         assertThat(JSON.readTree(content).path("mood").asText()).as(content).isIn("happy", "sad");
     }
 
