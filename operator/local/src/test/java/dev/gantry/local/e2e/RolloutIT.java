@@ -131,9 +131,11 @@ class RolloutIT {
         assertThat(check.getCondition()).contains("result < 0.05");
         assertThat(rolledBack.getMessage()).contains("error-rate", check.getValue(), "0.05");
         assertThat(recorder.shares(Rollouts.service(candidate)))
-                .as("the candidate's share: 25%, then nothing")
+                .as(
+                        "the candidate's share: 25% (50% in the rare case that its first sample had no error), then nothing")
                 .startsWith(0, 25)
-                .endsWith(0);
+                .endsWith(0)
+                .doesNotContain(100);
         assertThat(failures)
                 .as("the candidate's injected errors reached the client")
                 .isNotEmpty()
