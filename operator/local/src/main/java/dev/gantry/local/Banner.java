@@ -5,6 +5,9 @@ import java.io.PrintStream;
 /** What local mode prints once it is up: where everything is and what to try. */
 final class Banner {
 
+    /** The kubectl plugin, run as a script: kubectl itself need not be installed. */
+    private static final String KUBECTL_GANTRY = "operator/controller/src/main/scripts/kubectl-gantry";
+
     private Banner() {}
 
     static void print(PrintStream out, LocalCluster cluster, String model) {
@@ -33,10 +36,13 @@ final class Banner {
                     -d '{"prompt": "Once upon a time", "max_tokens": 24, "stream": true}'
                   curl -s %s/generate -H 'Content-Type: application/json' \\
                     -d '{"prompt": "The cat was", "constraint": {"type": "choice", "choices": ["happy", "sad"]}}'
+                  curl -s %s/v1/chat/completions -H 'Content-Type: application/json' \\
+                    -d '{"messages": [{"role": "user", "content": "A cat"}], "max_tokens": 30, "json_whitespace": "compact", "response_format": {"type": "json_schema", "json_schema": {"name": "cat", "schema": {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}}, "required": ["mood"]}}}}'
 
                 Start a rollout (any change to the runtime is a new revision; the ModelRollout moves traffic to it):
                   kubectl patch md %s --type merge -p '{"spec":{"runtime":{"generation":{"defaults":{"maxTokens":64}}}}}'
                   watch -n1 kubectl get mr,md
+                  %s status %s     (also pause, resume, promote, abort)
 
                 Make a rollout fail (half of the candidate's answers are errors; analysis rolls it back):
                   kubectl patch md %s --type merge -p '{"spec":{"runtime":{"env":[{"name":"GANTRY_PROFILE","value":"test"},{"name":"GANTRY_FAULT_ERROR_RATE","value":"0.5"}]}}}'
@@ -58,6 +64,9 @@ final class Banner {
                 gateway,
                 gateway,
                 gateway,
+                gateway,
+                model,
+                options.root().resolve(KUBECTL_GANTRY),
                 model,
                 model,
                 gateway);

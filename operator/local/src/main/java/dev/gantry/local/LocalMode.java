@@ -85,7 +85,6 @@ public final class LocalMode {
                 return;
             }
             out.println("The model answers at " + cluster.gatewayUrl() + "/v1/completions.");
-            probe.constrainedNote().ifPresent(out::println);
             if (options.traffic() > 0) {
                 traffic = Traffic.start(cluster.gatewayUrl(), options.traffic(), false);
                 out.printf("Sending %.1f requests per second through the gateway.%n", options.traffic());

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Asks the model through the gateway, as a person would, to tell when local mode is ready to use. */
 final class ServingProbe {
@@ -34,16 +33,6 @@ final class ServingProbe {
             }
         }
         return false;
-    }
-
-    /** A note when this runtime build cannot serve constrained requests yet (it answers 501). */
-    Optional<String> constrainedNote() {
-        int status = post(
-                "/generate",
-                "{\"prompt\":\"The cat was\",\"constraint\":{\"type\":\"choice\",\"choices\":[\"happy\",\"sad\"]}}");
-        return status == 501
-                ? Optional.of("Note: this runtime build has no constraint engine yet; constrained requests answer 501.")
-                : Optional.empty();
     }
 
     private int post(String path, String body) {

@@ -4,6 +4,7 @@ import dev.gantry.api.v1alpha1.ModelRollout;
 import dev.gantry.api.v1alpha1.rollout.RolloutPhase;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,14 @@ abstract class RolloutControlCommand implements Callable<Integer> {
     /** What was asked of the operator, for the person who asked. */
     abstract String requested(ModelRollout rollout);
 
+    /** Why the operator would ignore the command in the rollout's present state (see {@link #phases()}), if it would. */
+    Optional<String> refusal(ModelRollout rollout) {
+        var phase = ManualControl.phase(rollout);
+        return !phases().isEmpty() && !phases().contains(phase)
+                ? Optional.of(spec.name() + " applies to a rollout that is " + phases())
+                : Optional.empty();
+    }
+
     /** Notes about what will not happen as one might expect. */
     List<String> notes(ModelRollout rollout) {
         return List.of();
@@ -53,10 +62,10 @@ abstract class RolloutControlCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try (var client = cli.clients().connect(cluster)) {
             var rollout = ManualControl.find(client, cluster.namespace(client), name);
-            var phase = ManualControl.phase(rollout);
-            if (!phases().isEmpty() && !phases().contains(phase)) {
-                throw new CliException("ModelRollout " + id(rollout) + " is " + ManualControl.where(rollout) + "; "
-                        + spec.name() + " applies to a rollout that is " + phases());
+            var refusal = refusal(rollout);
+            if (refusal.isPresent()) {
+                throw new CliException(
+                        "ModelRollout " + id(rollout) + " is " + ManualControl.where(rollout) + "; " + refusal.get());
             }
             ModelRollout updated;
             if (value() != null) {

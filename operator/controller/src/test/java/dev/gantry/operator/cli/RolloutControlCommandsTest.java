@@ -39,7 +39,6 @@ class RolloutControlCommandsTest {
         "promote --full,  Progressing, gantry.dev/promote, full",
         "abort,           Progressing, gantry.dev/abort,   true",
         "retry,           RolledBack,  gantry.dev/retry,   true",
-        "retry,           Failed,      gantry.dev/retry,   true",
         "pause,           Progressing, gantry.dev/paused,  true",
     })
     void setsTheOneShotAnnotationAndKeepsTheOthers(String command, RolloutPhase phase, String key, String value) {
@@ -93,6 +92,41 @@ class RolloutControlCommandsTest {
                 .contains("note: spec.paused is true")
                 .contains("note: a pause step without duration, or analysis paused on inconclusive data, waits for"
                         + " kubectl gantry promote assistant-canary");
+    }
+
+    @Test
+    void retryRunsTheChecksOfARolloutPausedOnAnInconclusiveAnalysisAgain() {
+        CanaryInProgress.create(cli, status -> {
+            status.setPhase(RolloutPhase.Paused);
+            status.setPauseReason("InconclusiveAnalysis");
+        });
+
+        var result = cli.run("retry", CanaryInProgress.ROLLOUT);
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("retry requested: the operator runs the paused check again (Paused, step 3/9");
+        assertThat(annotations()).containsEntry(ManualControl.RETRY, "true");
+    }
+
+    @ParameterizedTest(name = "retry on a rollout {0} for {1} is refused")
+    @CsvSource({
+        "Paused, AwaitingPromotion, 'not to one paused for AwaitingPromotion'",
+        "Paused, PauseStep,         'not to one paused for PauseStep'",
+        "Failed, ,                  'a Failed rollout cannot run as specified'",
+        "Progressing, ,             'retry applies to a rollout that is'",
+    })
+    void retryIsRefusedWhereTheOperatorWouldIgnoreIt(RolloutPhase phase, String pauseReason, String why) {
+        CanaryInProgress.create(cli, status -> {
+            status.setPhase(phase);
+            status.setPauseReason(pauseReason);
+        });
+
+        var result = cli.run("retry", CanaryInProgress.ROLLOUT);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: ModelRollout ").contains(why);
+        assertThat(annotations()).doesNotContainKey(ManualControl.RETRY);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gantry.local.node;
 
+import dev.gantry.local.process.Backoff;
 import dev.gantry.local.process.ChildProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.gantry.local.node;
 
+import dev.gantry.local.process.Backoff;
 import dev.gantry.local.process.ChildProcess;
 import dev.gantry.local.process.LoopbackPorts;
 import io.fabric8.kubernetes.api.model.Container;

@@ -1,5 +1,6 @@
 package dev.gantry.local.operator;
 
+import dev.gantry.local.process.Backoff;
 import dev.gantry.local.process.ChildProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -11,21 +12,30 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The real operator (the packaged Quarkus application) as a child process, configured as the Helm chart would
  * configure it for this cluster: the kubeconfig of the embedded API server, leader election on (the Lease lives
  * there), readable logs, and the gateway's proxy paths in place of pod IPs and Service DNS names for analysis and
- * evaluation.
+ * evaluation. Once it has been ready, an operator that exits (crashes, or is killed with {@code kill -9}) is started
+ * again with the kubelet's back-off, as its Deployment's pod would be: it resumes from what the API server holds.
  */
 public final class OperatorProcess implements AutoCloseable {
 
     static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(OperatorProcess.class.getName());
 
     private final OperatorConfig config;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private volatile ChildProcess process;
+    private volatile boolean supervised;
+    private volatile boolean stopped;
+    private volatile int restarts;
 
     public OperatorProcess(OperatorConfig config) {
         this.config = config;
@@ -49,17 +59,47 @@ public final class OperatorProcess implements AutoCloseable {
         return env;
     }
 
-    public void start() {
+    public synchronized void start() {
         var command = List.of(
                 config.java(),
                 "-Xmx512m",
                 "-jar",
                 config.app().resolve("quarkus-run.jar").toString());
-        process = ChildProcess.start(
+        var started = ChildProcess.start(
                 "gantry-operator", command, environment(), config.log().getParent(), config.log());
+        process = started;
+        started.onExit().thenRun(() -> exited(started));
     }
 
-    /** Waits until the operator's readiness check (informers started) passes. */
+    /** A supervised operator that exited is started again after the back-off, unless local mode is stopping. */
+    private void exited(ChildProcess child) {
+        if (stopped || !supervised || child != process) {
+            return;
+        }
+        var delay = backoff.afterExit(Duration.between(child.startedAt(), Instant.now()));
+        LOG.warning("the operator (pid " + child.pid() + ") exited with code "
+                + child.exitCode().orElse(-1) + "; starting it again in " + delay.toMillis() + " ms");
+        CompletableFuture.runAsync(
+                this::restart, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void restart() {
+        if (stopped) {
+            return;
+        }
+        restarts++;
+        start();
+    }
+
+    /** How many times the operator was started again after it exited. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /**
+     * Waits until the operator's readiness check (informers started) passes; from then on, an exit is answered by a
+     * restart.
+     */
     public void awaitReady(Duration timeout) {
         var deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -68,6 +108,7 @@ public final class OperatorProcess implements AutoCloseable {
                         "the operator exited with code " + process.exitCode().orElse(-1) + "; see " + config.log());
             }
             if (ready()) {
+                supervised = true;
                 return;
             }
             sleep(250);
@@ -97,10 +138,11 @@ public final class OperatorProcess implements AutoCloseable {
         return process;
     }
 
-    /** SIGKILL, as a crashed or evicted operator pod. */
+    /** SIGKILL, as a crashed operator pod: once it had been ready, it is started again (see {@link #restarts()}). */
     public void kill() {
-        if (process != null) {
-            process.kill();
+        var current = process;
+        if (current != null) {
+            current.kill();
         }
     }
 
@@ -111,8 +153,13 @@ public final class OperatorProcess implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.stop(GRACE);
+        ChildProcess current;
+        synchronized (this) {
+            stopped = true;
+            current = process;
+        }
+        if (current != null && current.isAlive()) {
+            current.stop(GRACE);
         }
     }
 

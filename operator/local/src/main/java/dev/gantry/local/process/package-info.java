@@ -1,2 +1,3 @@
-/** Child processes (started with an exact environment, logged to a file, stopped with a grace period) and ports. */
+/** Child processes (started with an exact environment, logged to a file, stopped with a grace period, restarted
+ * with the kubelet's back-off) and ports. */
 package dev.gantry.local.process;

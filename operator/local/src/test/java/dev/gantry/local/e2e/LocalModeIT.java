@@ -87,6 +87,40 @@ class LocalModeIT {
 
     @Test
     @Order(2)
+    void answersConstrainedRequestsThroughTheGatewayAsTheDocsShow() throws Exception {
+        var choice = Completions.post(
+                cluster.gatewayUrl(),
+                "/generate",
+                "{\"prompt\": \"The cat was\", \"constraint\": {\"type\": \"choice\", \"choices\": [\"happy\", \"sad\"]}}",
+                null);
+        var schema = Completions.post(cluster.gatewayUrl(), "/v1/chat/completions", """
+                {"messages": [{"role": "user", "content": "Tell me about a cat"}], "max_tokens": 30,
+                 "json_whitespace": "compact",
+                 "response_format": {"type": "json_schema", "json_schema": {"name": "cat", "strict": true,
+                   "schema": {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}},
+                              "required": ["mood"], "additionalProperties": false}}}}""", null);
+
+        assertThat(choice.statusCode()).as(choice.body()).isEqualTo(200);
+        assertThat(JSON.readTree(choice.body()).path("text").asText()).isIn("happy", "sad");
+        assertThat(schema.statusCode()).as(schema.body()).isEqualTo(200);
+        var content = JSON.readTree(schema.body())
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
+        assertThat(JSON.readTree(schema.body())
+                        .path("choices")
+                        .get(0)
+                        .path("finish_reason")
+                        .asText())
+                .as("the JSON object closed within max_tokens: %s", content)
+                .isEqualTo("stop");
+        assertThat(JSON.readTree(content).path("mood").asText()).as(content).isIn("happy", "sad");
+    }
+
+    @Test
+    @Order(3)
     void restartsAKilledRuntimeWhileTheOtherReplicaServesEveryRequest() throws Exception {
         var victim = LocalModeFixture.running(cluster, "runtime").get(0);
         var survivor = LocalModeFixture.running(cluster, "runtime").get(1);
@@ -126,7 +160,7 @@ class LocalModeIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void keepsServingWithoutRedisWhileItIsStoppedAndUsesItAgainWhenItContinues() throws Exception {
         var request = "{\"prompt\":\"The little dog\",\"max_tokens\":12,\"temperature\":0}";
         Completions.post(cluster.gatewayUrl(), request);
@@ -161,7 +195,7 @@ class LocalModeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void reconnectsToRedisAfterItCrashedAndTheNodeRestartedIt() throws Exception {
         var request = "{\"prompt\":\"One day, a bird\",\"max_tokens\":12,\"temperature\":0}";
         var redis = LocalModeFixture.running(cluster, "cache").get(0);

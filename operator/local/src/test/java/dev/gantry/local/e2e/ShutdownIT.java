@@ -67,7 +67,15 @@ class ShutdownIT {
                             .isFalse());
             ports.forEach(
                     p -> assertThat(LoopbackPorts.listening(p)).as("port %d", p).isFalse());
-            assertThat(String.join("\n", output)).contains("Stopped; no process left behind.");
+            assertThat(String.join("\n", output))
+                    .as("the banner: where the model answers, a constrained request, a rollout, a failing one")
+                    .contains("Gateway         http://127.0.0.1:" + ports.get(0))
+                    .contains("http://127.0.0.1:" + ports.get(0) + "/generate")
+                    .contains("\"response_format\": {\"type\": \"json_schema\"")
+                    .contains("kubectl patch md stories --type merge")
+                    .contains("GANTRY_FAULT_ERROR_RATE")
+                    .contains("kubectl-gantry status stories")
+                    .contains("Stopped; no process left behind.");
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();

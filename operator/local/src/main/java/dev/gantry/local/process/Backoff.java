@@ -1,4 +1,4 @@
-package dev.gantry.local.node;
+package dev.gantry.local.process;
 
 import java.time.Duration;
 
@@ -7,19 +7,19 @@ import java.time.Duration;
  * as long as the one before, from {@code initial} up to {@code max}; a container that ran for twice the cap
  * without exiting starts over.
  */
-final class Backoff {
+public final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private Duration next = Duration.ZERO;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max;
     }
 
     /** How long to wait before restarting a container that exited after running for {@code ranFor}. */
-    Duration afterExit(Duration ranFor) {
+    public Duration afterExit(Duration ranFor) {
         if (ranFor.compareTo(max.multipliedBy(2)) > 0) {
             next = Duration.ZERO;
         }

@@ -1,4 +1,4 @@
-package dev.gantry.local.node;
+package dev.gantry.local.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
