@@ -37,7 +37,7 @@ final class Banner {
                   curl -s %s/generate -H 'Content-Type: application/json' \\
                     -d '{"prompt": "The cat was", "constraint": {"type": "choice", "choices": ["happy", "sad"]}}'
                   curl -s %s/v1/chat/completions -H 'Content-Type: application/json' \\
-                    -d '{"messages": [{"role": "user", "content": "A cat"}], "max_tokens": 30, "json_whitespace": "compact", "response_format": {"type": "json_schema", "json_schema": {"name": "cat", "schema": {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}}, "required": ["mood"]}}}}'
+                    -d '{"messages": [{"role": "user", "content": "A cat"}], "max_tokens": 30, "json_whitespace": "compact", "response_format": {"type": "json_schema", "json_schema": {"name": "cat", "strict": true, "schema": {"type": "object", "properties": {"mood": {"enum": ["happy", "sad"]}}, "required": ["mood"], "additionalProperties": false}}}}'
 
                 Start a rollout (any change to the runtime is a new revision; the ModelRollout moves traffic to it):
                   kubectl patch md %s --type merge -p '{"spec":{"runtime":{"generation":{"defaults":{"maxTokens":64}}}}}'
